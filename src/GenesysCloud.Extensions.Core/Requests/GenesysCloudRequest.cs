@@ -1,0 +1,220 @@
+using System.Globalization;
+using GenesysCloud.Extensions.Errors;
+
+namespace GenesysCloud.Extensions.Requests;
+
+/// <summary>
+/// A Genesys Cloud Platform API call to queue with <see cref="IGenesysCloudClient.SendAsync"/>: an HTTP method,
+/// a path template (<c>/api/v2/routing/queues/{queueId}</c>), path and query parameters, headers and a JSON body.
+/// </summary>
+/// <remarks>
+/// Arguments are validated as they are added, so a bad call fails with <see cref="GenesysCloudArgumentException"/>
+/// before anything is queued. Path parameter values are percent-encoded so that no value can change the shape
+/// of the path; query arrays are sent as repeated keys, <see langword="null"/> values are omitted, dates are
+/// ISO 8601 and booleans lowercase.
+/// </remarks>
+public sealed class GenesysCloudRequest
+{
+    private static readonly HashSet<string> SupportedMethods = new(StringComparer.Ordinal)
+    {
+        "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
+    };
+
+    private readonly PathTemplate _template;
+    private string?[]? _pathValues;
+    private List<KeyValuePair<string, string>>? _query;
+    private List<KeyValuePair<string, string>>? _headers;
+
+    /// <summary>Initializes a new instance of the <see cref="GenesysCloudRequest"/> class.</summary>
+    /// <param name="method">The HTTP method: GET, POST, PUT, PATCH, DELETE or HEAD.</param>
+    /// <param name="pathTemplate">The path template, starting with <c>/api/v2/</c>.</param>
+    /// <exception cref="GenesysCloudArgumentException">The method or the path template is invalid.</exception>
+    public GenesysCloudRequest(HttpMethod method, string pathTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (!SupportedMethods.Contains(method.Method))
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallMethodInvalid,
+                $"The HTTP method '{method.Method}' is not supported; use GET, POST, PUT, PATCH, DELETE or HEAD.",
+                nameof(method));
+        }
+
+        Method = method;
+        _template = Requests.PathTemplate.Parse(pathTemplate);
+    }
+
+    /// <summary>Gets the HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>Gets the path template, for example <c>/api/v2/routing/queues/{queueId}</c>.</summary>
+    public string PathTemplate => _template.Template;
+
+    /// <summary>Gets or sets the API category (tag) for telemetry, for example <c>Routing</c>.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>Gets or sets the operation id for telemetry, for example <c>getRoutingQueue</c>.</summary>
+    public string? Operation { get; set; }
+
+    /// <summary>Gets the JSON body, if any.</summary>
+    public object? Body { get; private set; }
+
+    /// <summary>Gets the declared type of <see cref="Body"/>.</summary>
+    public Type? BodyType { get; private set; }
+
+    /// <summary>Gets the query parameters in the order they were added (arrays expanded to repeated keys).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> QueryParameters =>
+        (IReadOnlyList<KeyValuePair<string, string>>?)_query ?? [];
+
+    /// <summary>Gets the extra headers.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers =>
+        (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
+
+    /// <summary>Sets a path parameter named in the template.</summary>
+    /// <param name="name">The placeholder's name, without braces.</param>
+    /// <param name="value">The value: a string, or a number, <see cref="Guid"/>, date or other value formatted invariantly. It must not be empty.</param>
+    /// <returns>This request.</returns>
+    /// <exception cref="GenesysCloudArgumentException">The template has no such placeholder, or the value is null or empty.</exception>
+    public GenesysCloudRequest WithPathParameter(string name, object value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var index = _template.IndexOf(name);
+        if (index < 0)
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallPathParametersInvalid,
+                $"The path template '{_template.Template}' has no parameter named '{name}'.",
+                nameof(name));
+        }
+
+        var text = value is null ? null : ParameterFormatter.Format(value);
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallPathParametersInvalid,
+                $"The path parameter '{name}' must not be null or empty.",
+                name);
+        }
+
+        if (Requests.PathTemplate.IsDotSegment(text))
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallPathParametersInvalid,
+                $"The path parameter '{name}' must not be '.' or '..': URI normalization would remove it from the path.",
+                name);
+        }
+
+        _pathValues ??= new string?[_template.ParameterCount];
+        _pathValues[index] = text;
+        return this;
+    }
+
+    /// <summary>Adds a query parameter; <see langword="null"/> is omitted and a sequence becomes repeated keys.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">The value: string, number, boolean, date, enum-like value, or a sequence of them.</param>
+    /// <returns>This request.</returns>
+    public GenesysCloudRequest WithQueryParameter(string name, object? value)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallQueryParametersInvalid, "A query parameter name must not be null or empty.", nameof(name));
+        }
+
+        if (value is null)
+        {
+            return this;
+        }
+
+        _query ??= [];
+        if (value is not string && value is System.Collections.IEnumerable sequence)
+        {
+            foreach (var item in sequence)
+            {
+                if (item is not null)
+                {
+                    _query.Add(new(name, ParameterFormatter.Format(item)));
+                }
+            }
+        }
+        else
+        {
+            _query.Add(new(name, ParameterFormatter.Format(value)));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a header. <c>Authorization</c> is reserved; values with CR or LF are rejected.</summary>
+    /// <param name="name">The header's name.</param>
+    /// <param name="value">The header's value; <see langword="null"/> is omitted.</param>
+    /// <returns>This request.</returns>
+    public GenesysCloudRequest WithHeader(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.AsSpan().IndexOfAny(" \r\n:\t") >= 0)
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallHeadersInvalid, $"'{name}' is not a valid header name.", nameof(name));
+        }
+
+        if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallHeadersInvalid,
+                "The Authorization header is reserved: the client attaches its own access token.",
+                nameof(name));
+        }
+
+        if (value is null)
+        {
+            return this;
+        }
+
+        if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallHeadersInvalid, $"The value of header '{name}' contains CR, LF or NUL.", nameof(value));
+        }
+
+        _headers ??= [];
+        _headers.Add(new(name, value));
+        return this;
+    }
+
+    /// <summary>Sets the JSON body, serialized with <see cref="Serialization.GenesysCloudJson.Options"/> when the call runs.</summary>
+    /// <typeparam name="T">The body's declared type.</typeparam>
+    /// <param name="body">The body; <see langword="null"/> sends no body.</param>
+    /// <returns>This request.</returns>
+    public GenesysCloudRequest WithJsonBody<T>(T body)
+    {
+        Body = body;
+        BodyType = body is null ? null : typeof(T);
+        return this;
+    }
+
+    /// <summary>Builds the relative URI (path and query) after checking that every path parameter was set.</summary>
+    /// <returns>The relative URI, for example <c>api/v2/routing/queues/abc?pageSize=100</c>.</returns>
+    /// <exception cref="GenesysCloudArgumentException">A path parameter is missing.</exception>
+    public string BuildRelativeUri()
+    {
+        var path = _template.Expand(_pathValues);
+        if (_query is null || _query.Count == 0)
+        {
+            return path;
+        }
+
+        var builder = new System.Text.StringBuilder(path, path.Length + (_query.Count * 24));
+        for (var i = 0; i < _query.Count; i++)
+        {
+            builder.Append(i == 0 ? '?' : '&')
+                .Append(Uri.EscapeDataString(_query[i].Key))
+                .Append('=')
+                .Append(Uri.EscapeDataString(_query[i].Value));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Method.Method} {_template.Template}");
+}
