@@ -1,0 +1,137 @@
+using System.Net;
+using GenesysCloud.Extensions.Hosting;
+using GenesysCloud.Extensions.Http;
+using GenesysCloud.Extensions.Options;
+using GenesysCloud.Extensions.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace GenesysCloud.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the request pipeline. The public entry point is <c>AddGenesysCloud</c> in the
+/// <c>GenesysCloud.Extensions</c> package, which adds every API category on top.
+/// </summary>
+internal static class GenesysCloudCoreRegistration
+{
+    public static GenesysCloudBuilder AddGenesysCloudCore(IServiceCollection services, IConfiguration? configuration, Action<GenesysCloudOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var optionsBuilder = services.AddOptions<GenesysCloudOptions>();
+        if (configuration is not null)
+        {
+            optionsBuilder.Configure(options => GenesysCloudOptionsBinder.Bind(configuration, options));
+        }
+
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        var existing = services.FirstOrDefault(d => d.ServiceType == typeof(GenesysCloudBuilder))?.ImplementationInstance as GenesysCloudBuilder;
+        if (existing is not null)
+        {
+            // Called again: add the configuration, register nothing twice.
+            return existing;
+        }
+
+        optionsBuilder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenesysCloudOptions>, GenesysCloudOptionsValidator>());
+        services.AddOptions<GenesysCloudRetryCustomization>();
+        services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new GenesysCloudClientEvents(sp.GetRequiredService<ILogger<GenesysCloudClientEvents>>()));
+        services.TryAddSingleton<GenesysCloudDiagnostics>();
+        services.TryAddSingleton(sp => new RequestScheduler(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<GenesysCloudOptions>>().Value.RateLimiting,
+            sp.GetRequiredService<GenesysCloudDiagnostics>()));
+        services.TryAddSingleton<AccessTokenProvider>();
+        services.TryAddSingleton<GenesysCloudClient>();
+        services.TryAddSingleton<IGenesysCloudClient>(sp => sp.GetRequiredService<GenesysCloudClient>());
+        services.AddHostedService<GenesysCloudHostedService>();
+        services.TryAddTransient<RateLimitPacingHandler>();
+        services.TryAddTransient<AttemptTimeoutHandler>();
+        services.TryAddTransient<AccessTokenHandler>();
+
+        services.AddHttpClient(AccessTokenProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+
+        var httpClientBuilder = services.AddHttpClient(GenesysCloudClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+
+        // Outermost: each retry passes the pacing, the attempt timeout and the token handler again.
+        httpClientBuilder.AddResilienceHandler("genesyscloud", ConfigureResilience);
+        httpClientBuilder
+            .AddHttpMessageHandler<RateLimitPacingHandler>()
+            .AddHttpMessageHandler<AttemptTimeoutHandler>()
+            .AddHttpMessageHandler<AccessTokenHandler>();
+
+        var builder = new GenesysCloudBuilder(services, httpClientBuilder);
+        services.AddSingleton(builder);
+        return builder;
+    }
+
+    // Redirects are not followed, so the Authorization header can never be forwarded to another host.
+    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        UseCookies = false,
+    };
+
+    private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var services = context.ServiceProvider;
+        var options = services.GetRequiredService<IOptions<GenesysCloudOptions>>().Value;
+        if (options.MaxRetries == 0)
+        {
+            return;
+        }
+
+        var diagnostics = services.GetRequiredService<GenesysCloudDiagnostics>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("GenesysCloud.Extensions.Retry");
+        var retry = new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = options.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.Retry.BaseDelay,
+            MaxDelay = options.Retry.MaxDelay,
+            ShouldRetryAfterHeader = true,
+            ShouldHandle = args =>
+            {
+                var request = args.Context.GetRequestMessage();
+                var reason = request is null ? null : RetryClassifier.GetRetryReason(request.Method, args.Outcome.Result, args.Outcome.Exception, options.Retry);
+                return new ValueTask<bool>(reason is not null);
+            },
+            OnRetry = args =>
+            {
+                var request = args.Context.GetRequestMessage();
+                if (request is not null)
+                {
+                    var reason = RetryClassifier.GetRetryReason(request.Method, args.Outcome.Result, args.Outcome.Exception, options.Retry) ?? "unknown";
+                    var call = CallContext.Get(request);
+                    diagnostics.Retried(call, reason, args.RetryDelay);
+                    Log.Retrying(logger, request.Method.Method, call?.PathTemplate ?? "(raw)", args.AttemptNumber + 2, reason, args.RetryDelay);
+                }
+
+                return default;
+            },
+        };
+
+        foreach (var customize in services.GetRequiredService<IOptions<GenesysCloudRetryCustomization>>().Value.Actions)
+        {
+            customize(retry);
+        }
+
+        pipeline.AddRetry(retry);
+    }
+}

@@ -1,0 +1,32 @@
+namespace GenesysCloud.Extensions.Options;
+
+/// <summary>
+/// Pacing and backlog options (configuration section <c>GenesysCloud:RateLimiting</c>).
+/// </summary>
+public sealed class GenesysCloudRateLimitingOptions
+{
+    /// <summary>Gets or sets the pacing mode.</summary>
+    /// <remarks>Defaults to <see cref="GenesysCloudPacingMode.Adaptive"/>.</remarks>
+    public GenesysCloudPacingMode Mode { get; set; } = GenesysCloudPacingMode.Adaptive;
+
+    /// <summary>Gets or sets the spacing between call starts in <see cref="GenesysCloudPacingMode.Fixed"/> mode.</summary>
+    /// <remarks>Defaults to 200 milliseconds (the original client's pacing: 5 calls per second). From 1 ms to 1 minute.</remarks>
+    public TimeSpan TimeBetweenRequests { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Gets or sets the maximum number of calls in flight at once.</summary>
+    /// <remarks>Defaults to 50. From 1 to 1,000.</remarks>
+    public int MaxConcurrentRequests { get; set; } = 50;
+
+    /// <summary>Gets or sets the maximum number of calls waiting in the backlog; further calls fail fast with
+    /// <see cref="Errors.GenesysCloudErrorCodes.BacklogFull"/>.</summary>
+    /// <remarks>Defaults to <see langword="null"/> (unbounded). At least 1 when set.</remarks>
+    public int? MaxBacklog { get; set; }
+
+    /// <summary>Gets or sets how long the backlog is suspended after a 429 that carries neither <c>Retry-After</c> nor <c>inin-ratelimit-reset</c>.</summary>
+    /// <remarks>Defaults to 60 seconds.</remarks>
+    public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets or sets how many times one call may be re-sent after a 429 before it fails with the 429.</summary>
+    /// <remarks>Defaults to 20. 429 re-sends never count as retry attempts.</remarks>
+    public int MaxRateLimitRetries { get; set; } = 20;
+}
