@@ -38,6 +38,9 @@ internal sealed class FakeGenesysCloud : HttpMessageHandler
 
     public HttpStatusCode DeleteStatus { get; set; } = HttpStatusCode.OK;
 
+    /// <summary>When set, token requests wait for this gate before answering.</summary>
+    public TaskCompletionSource? TokenGate { get; set; }
+
     /// <summary>When set, API requests wait for this gate before answering (to hold calls in flight).</summary>
     public TaskCompletionSource? ApiGate { get; set; }
 
@@ -81,6 +84,11 @@ internal sealed class FakeGenesysCloud : HttpMessageHandler
         if (path == "/oauth/token")
         {
             Interlocked.Increment(ref TokenRequests);
+            if (TokenGate is { } tokenGate)
+            {
+                await tokenGate.Task.WaitAsync(cancellationToken);
+            }
+
             if (_tokenScript.TryDequeue(out var scripted) && scripted(request) is { } scriptedResponse)
             {
                 return scriptedResponse;
