@@ -19,7 +19,7 @@ internal static class Program
                 return 0;
             }
         }
-        catch (FormatException exception)
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
         {
             await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
             await Console.Error.WriteLineAsync(CommandLineArguments.Usage).ConfigureAwait(false);

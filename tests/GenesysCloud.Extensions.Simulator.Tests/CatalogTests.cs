@@ -16,7 +16,7 @@ public sealed class CatalogTests
     {
         var catalog = LoadTestCatalog();
 
-        Assert.Equal(4, catalog.OperationCount);
+        Assert.Equal(5, catalog.OperationCount);
         Assert.Equal("getWidgetsSearch", catalog.Find("GET", "/api/v2/widgets/search")!.Value.Operation.OperationId);
         Assert.Equal("getWidget", catalog.Find("get", "/api/v2/widgets/w1")!.Value.Operation.OperationId);
         Assert.Null(catalog.Find("PUT", "/api/v2/widgets/w1"));
@@ -119,6 +119,23 @@ public sealed class CatalogTests
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_more_specific_catalog_template_wins_over_a_seeded_parameter_route()
+    {
+        await using var sim = await StartAsync(o => o.Catalog = LoadTestCatalog());
+        using var client = await CreateAuthorizedClientAsync(sim);
+        using var users = await client.GetAsync("api/v2/users?pageSize=1");
+        var userId = (string)(await ReadObjectAsync(users))["entities"]![0]!["id"]!;
+
+        using var me = await client.GetAsync("api/v2/users/me");
+        using var user = await client.GetAsync($"api/v2/users/{userId}");
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal("getUsersMe", sim.Inspector.Requests[^2].Operation);
+        Assert.Equal(userId, (string?)(await ReadObjectAsync(user))["id"]);
+        Assert.Equal("getUser", sim.Inspector.Requests[^1].Operation);
     }
 
     [Fact]

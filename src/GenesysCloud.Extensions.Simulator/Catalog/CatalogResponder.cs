@@ -8,17 +8,12 @@ internal sealed class CatalogResponder(SimulatorCatalog catalog)
 {
     private readonly SchemaExampleGenerator _examples = new(catalog.Definitions);
 
-    /// <summary>Answers the request, or returns <see langword="null"/> when no operation matches.</summary>
-    public SimulatorResult? TryAnswer(SimulatorRequest request)
-    {
-        if (catalog.Find(request.Method, request.Path) is not var (operation, values))
-        {
-            return null;
-        }
+    /// <summary>Finds the operation for a method and path.</summary>
+    public (CatalogOperation Operation, Dictionary<string, string> Values)? Find(string method, string path) => catalog.Find(method, path);
 
-        request.Operation = operation.OperationId;
-        request.Route = operation.Template.Template;
-        request.RouteValues = values;
+    /// <summary>Validates the request against <paramref name="operation"/> and answers it.</summary>
+    public SimulatorResult Answer(SimulatorRequest request, CatalogOperation operation)
+    {
         if (CatalogRequestValidator.Validate(operation, request) is { } error)
         {
             return error;
@@ -30,9 +25,9 @@ internal sealed class CatalogResponder(SimulatorCatalog catalog)
         }
 
         // The entity asked for by id answers with that id, so a client reading back what it addressed sees it.
-        if (example is JsonObject entity && entity.ContainsKey("id") && values.Count > 0)
+        if (example is JsonObject entity && entity.ContainsKey("id") && request.RouteValues.Count > 0)
         {
-            entity["id"] = values.Values.Last();
+            entity["id"] = request.RouteValues.Values.Last();
         }
 
         return SimulatorResult.Json(operation.SuccessStatus, example);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GenesysCloud.Extensions.Simulator.Catalog;
 
 namespace GenesysCloud.Extensions.Simulator.Hosting;
 
@@ -21,6 +22,8 @@ internal static class CommandLineArguments
           --queues <n>             Seeded routing queues (default 40)
           --max-members <n>        Largest member count of a seeded queue (default 250)
           --users <n>              Seeded users (default 500)
+          --catalog <dir>          Answer other operations from <dir>/api-manifest.json and <dir>/api-schemas.json
+                                   (default: the catalog embedded at build time, if any)
           --verbose                Log every request
           --help                   Show this help
         """;
@@ -75,6 +78,9 @@ internal static class CommandLineArguments
                 case "--queues": options.QueueCount = ParseInt(flag, value); break;
                 case "--max-members": options.MaxMembersPerQueue = ParseInt(flag, value); break;
                 case "--users": options.UserCount = ParseInt(flag, value); break;
+                case "--catalog":
+                    options.Catalog = SimulatorCatalog.LoadFromFiles(Path.Combine(value, "api-manifest.json"), Path.Combine(value, "api-schemas.json"));
+                    break;
                 default: throw new FormatException($"Unknown flag {flag}.");
             }
         }

@@ -104,28 +104,42 @@ internal sealed class SimulatorPipeline(
         }
     }
 
-    /// <summary>Finds what the request addresses before anything else happens, so faulted requests are still attributed.</summary>
-    private SeededRoute? Resolve(SimulatorRequest request)
+    /// <summary>
+    /// Finds what the request addresses before anything else happens, so faulted requests are still attributed. A seeded route
+    /// wins unless the catalog has a more specific template (<c>/api/v2/users/me</c> over the seeded <c>/api/v2/users/{userId}</c>).
+    /// </summary>
+    private ResolvedRoute Resolve(SimulatorRequest request)
     {
         if (string.Equals(request.Path, TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase))
         {
             request.Operation = TokenEndpoint.OperationId;
             request.Route = TokenEndpoint.Path;
-            return null;
+            return new ResolvedRoute(null, null);
         }
 
-        if (routes.Find(request.Method, request.Path) is var (route, values))
+        var seeded = routes.Find(request.Method, request.Path);
+        var cataloged = catalog?.Find(request.Method, request.Path);
+        if (seeded is var (route, routeValues)
+            && (cataloged is not var (candidate, _) || RouteTemplate.CompareSpecificity(candidate.Template, route.Template) >= 0))
         {
             request.Operation = route.OperationId;
             request.Route = route.Template.Template;
-            request.RouteValues = values;
-            return route;
+            request.RouteValues = routeValues;
+            return new ResolvedRoute(route, null);
         }
 
-        return null;
+        if (cataloged is var (operation, values))
+        {
+            request.Operation = operation.OperationId;
+            request.Route = operation.Template.Template;
+            request.RouteValues = values;
+            return new ResolvedRoute(null, operation);
+        }
+
+        return new ResolvedRoute(null, null);
     }
 
-    private SimulatorResult Answer(SimulatorRequest request, SeededRoute? route)
+    private SimulatorResult Answer(SimulatorRequest request, ResolvedRoute route)
     {
         if (request.Operation == TokenEndpoint.OperationId)
         {
@@ -159,16 +173,12 @@ internal sealed class SimulatorPipeline(
         return result;
     }
 
-    private SimulatorResult Dispatch(SimulatorRequest request, SeededRoute? route)
+    private SimulatorResult Dispatch(SimulatorRequest request, ResolvedRoute route) => route switch
     {
-        if (route is not null)
-        {
-            return route.Handler(request);
-        }
-
-        return catalog?.TryAnswer(request)
-            ?? GenesysErrors.NotFound($"No operation matches {request.Method} [{request.Path}].", request.CorrelationId);
-    }
+        { Seeded: { } seeded } => seeded.Handler(request),
+        { Cataloged: { } operation } => catalog!.Answer(request, operation),
+        _ => GenesysErrors.NotFound($"No operation matches {request.Method} [{request.Path}].", request.CorrelationId),
+    };
 
     private static bool TryReadBearer(HttpRequest request, out string token)
     {
