@@ -56,6 +56,8 @@ public sealed class FaultTests
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("api/v2/users"));
         using var after = await client.GetAsync("api/v2/users");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        await sim.Inspector.WaitUntilAsync(static i => i.TotalRequests == 3).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, sim.Inspector.Requests.Single(static r => r.Fault == "ResetConnection").StatusCode);
     }
 
     [Fact]
@@ -110,7 +112,7 @@ public sealed class FaultTests
         sim.Faults.Add(new SimulatorFault { Kind = SimulatorFaultKind.Stall, Delay = TimeSpan.FromSeconds(30) });
 
         var pending = client.GetAsync("api/v2/users");
-        await sim.Inspector.WaitUntilAsync(static i => i.ConcurrentRequests == 1).WaitAsync(TimeSpan.FromSeconds(10));
+        await sim.Inspector.WaitUntilAsync(static i => i.DelayedRequests == 1).WaitAsync(TimeSpan.FromSeconds(10));
         clock.Advance(TimeSpan.FromSeconds(29));
         Assert.False(pending.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -128,7 +130,7 @@ public sealed class FaultTests
         using var giveUp = new CancellationTokenSource();
 
         var pending = client.GetAsync("api/v2/users", giveUp.Token);
-        await sim.Inspector.WaitUntilAsync(static i => i.ConcurrentRequests == 1).WaitAsync(TimeSpan.FromSeconds(10));
+        await sim.Inspector.WaitUntilAsync(static i => i.DelayedRequests == 1).WaitAsync(TimeSpan.FromSeconds(10));
         await giveUp.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);

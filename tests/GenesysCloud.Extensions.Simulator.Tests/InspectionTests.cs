@@ -80,12 +80,13 @@ public sealed class InspectionTests
         sim.Faults.Add(new SimulatorFault { Kind = SimulatorFaultKind.Stall, Delay = TimeSpan.FromSeconds(5), Count = 3 });
 
         var pending = Enumerable.Range(0, 3).Select(_ => client.GetAsync("api/v2/users")).ToArray();
-        await sim.Inspector.WaitUntilAsync(static i => i.ConcurrentRequests == 3).WaitAsync(TimeSpan.FromSeconds(10));
+        await sim.Inspector.WaitUntilAsync(static i => i.DelayedRequests == 3).WaitAsync(TimeSpan.FromSeconds(10));
         clock.Advance(TimeSpan.FromSeconds(5));
         var responses = await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.All(responses, static r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(3, sim.Inspector.MaxConcurrentRequests);
+        Assert.Equal(0, sim.Inspector.DelayedRequests);
         await sim.Inspector.WaitUntilAsync(static i => i.ConcurrentRequests == 0).WaitAsync(TimeSpan.FromSeconds(10));
         foreach (var response in responses)
         {
@@ -106,7 +107,7 @@ public sealed class InspectionTests
         using var client = CreateClient(sim);
 
         var pending = client.SendAsync(TokenRequest(sim.ClientId, sim.ClientSecret));
-        await sim.Inspector.WaitUntilAsync(static i => i.ConcurrentRequests == 1).WaitAsync(TimeSpan.FromSeconds(10));
+        await sim.Inspector.WaitUntilAsync(static i => i.DelayedRequests == 1).WaitAsync(TimeSpan.FromSeconds(10));
         clock.Advance(TimeSpan.FromMilliseconds(49));
         Assert.False(pending.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(101));

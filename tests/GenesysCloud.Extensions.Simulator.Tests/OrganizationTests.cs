@@ -116,6 +116,18 @@ public sealed class OrganizationTests
     }
 
     [Fact]
+    public async Task Path_outside_the_api_answers_404_without_authentication()
+    {
+        await using var sim = await StartAsync();
+        using var client = CreateClient(sim);
+
+        using var response = await client.GetAsync("favicon.ico");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not.found", (string?)(await ReadObjectAsync(response))["code"]);
+    }
+
+    [Fact]
     public async Task Unknown_api_route_without_catalog_answers_404_after_authentication()
     {
         await using var sim = await StartAsync(o => o.Catalog = null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using GenesysCloud.Extensions.Simulator.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -66,6 +67,24 @@ public sealed class RateLimitTests
         using var again = await client.GetAsync("api/v2/users");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("1", Header(again, "inin-ratelimit-count"));
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_are_counted_exactly_once_each()
+    {
+        await using var sim = await StartAsync(o => o.RateLimit = 30);
+        using var client = await CreateAuthorizedClientAsync(sim);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.GetAsync("api/v2/tokens/me")));
+
+        Assert.Equal(30, responses.Count(static r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(20, responses.Count(static r => r.StatusCode == (HttpStatusCode)429));
+        Assert.Equal(Enumerable.Range(1, 50), responses.Select(static r => int.Parse(Header(r, "inin-ratelimit-count"), CultureInfo.InvariantCulture)).Order());
+        Assert.Equal(20, sim.Inspector.TooManyRequestsSent);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
     }
 
     [Fact]

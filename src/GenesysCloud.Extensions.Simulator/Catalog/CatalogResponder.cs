@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using GenesysCloud.Extensions.Simulator.Http;
 
@@ -7,6 +8,9 @@ namespace GenesysCloud.Extensions.Simulator.Catalog;
 internal sealed class CatalogResponder(SimulatorCatalog catalog)
 {
     private readonly SchemaExampleGenerator _examples = new(catalog.Definitions);
+
+    // Examples are deterministic, so each is built once per operation and copied per request.
+    private readonly ConcurrentDictionary<string, JsonNode?> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Finds the operation for a method and path.</summary>
     public (CatalogOperation Operation, Dictionary<string, string> Values)? Find(string method, string path) => catalog.Find(method, path);
@@ -19,7 +23,8 @@ internal sealed class CatalogResponder(SimulatorCatalog catalog)
             return error;
         }
 
-        if (operation.ResponseSchema is null || _examples.Generate(operation.ResponseSchema) is not { } example)
+        var cached = operation.ResponseSchema is null ? null : _cache.GetOrAdd(operation.OperationId, _ => _examples.Generate(operation.ResponseSchema));
+        if (cached?.DeepClone() is not { } example)
         {
             return SimulatorResult.Empty(operation.SuccessStatus);
         }

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GenesysCloud.Extensions.Simulator.Http;
+using GenesysCloud.Extensions.Simulator.Inspection;
 using Microsoft.AspNetCore.Http;
 
 namespace GenesysCloud.Extensions.Simulator.Faults;
 
 /// <summary>Carries out a matched fault on the wire.</summary>
-internal sealed class FaultResponder(TimeProvider timeProvider)
+internal sealed class FaultResponder(TimeProvider timeProvider, SimulatorInspector inspector)
 {
     private const string MalformedJson = "{\"entities\":[{\"id\":\"6e0f3b1c\",\"name\":\"Support\",}],\"pageSize\":25,";
     private const string WrongContentTypeBody = "<!DOCTYPE html><html><head><title>503 Service Temporarily Unavailable</title></head><body><h1>Service Temporarily Unavailable</h1></body></html>";
@@ -21,7 +22,7 @@ internal sealed class FaultResponder(TimeProvider timeProvider)
         switch (fault.Kind)
         {
             case SimulatorFaultKind.Stall:
-                await Task.Delay(fault.Delay, timeProvider, request.Aborted).ConfigureAwait(false);
+                await ClockDelay.WaitAsync(fault.Delay, timeProvider, inspector, request.Aborted).ConfigureAwait(false);
                 return false;
 
             case SimulatorFaultKind.ResetConnection:

@@ -1,3 +1,5 @@
+using GenesysCloud.Extensions.Simulator.Inspection;
+
 namespace GenesysCloud.Extensions.Simulator.Faults;
 
 /// <summary>Delays each request by a fixed time or a uniform draw from a range, on the simulator's clock and seeded generator.</summary>
@@ -7,9 +9,11 @@ internal sealed class LatencySimulator
     private readonly TimeSpan _max;
     private readonly TimeProvider _timeProvider;
     private readonly Random _random;
+    private readonly SimulatorInspector _inspector;
 
-    public LatencySimulator(TimeSpan min, TimeSpan max, int seed, TimeProvider timeProvider)
+    public LatencySimulator(TimeSpan min, TimeSpan max, int seed, TimeProvider timeProvider, SimulatorInspector inspector)
     {
+        _inspector = inspector;
         _min = min < TimeSpan.Zero ? TimeSpan.Zero : min;
         _max = max < _min ? _min : max;
         _timeProvider = timeProvider;
@@ -35,6 +39,6 @@ internal sealed class LatencySimulator
     public Task DelayAsync(CancellationToken cancellationToken)
     {
         var delay = Next();
-        return delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _timeProvider, cancellationToken);
+        return delay <= TimeSpan.Zero ? Task.CompletedTask : ClockDelay.WaitAsync(delay, _timeProvider, _inspector, cancellationToken);
     }
 }

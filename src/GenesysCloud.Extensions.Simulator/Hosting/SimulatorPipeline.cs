@@ -52,6 +52,7 @@ internal sealed class SimulatorPipeline(
         inspector.RequestStarted();
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         SimulatorRequest? request = null;
+        var answered = false;
         try
         {
             var body = await ReadBodyAsync(context.Request, aborted.Token).ConfigureAwait(false);
@@ -65,12 +66,14 @@ internal sealed class SimulatorPipeline(
                 Log.FaultApplied(logger, fault.Fault.Kind.ToString(), request.Method, path);
                 if (await faultResponder.ApplyAsync(fault, request).ConfigureAwait(false))
                 {
+                    answered = fault.Fault.Kind != SimulatorFaultKind.ResetConnection;
                     return;
                 }
             }
 
             var result = Answer(request, route);
             await ResultWriter.WriteAsync(context, result).ConfigureAwait(false);
+            answered = true;
             Log.Answered(logger, request.Method, path, result.StatusCode);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -83,6 +86,7 @@ internal sealed class SimulatorPipeline(
             Log.HandlerFailed(logger, exception, context.Request.Method, path);
             var (code, message) = GenesysErrors.Describe(500);
             await ResultWriter.WriteAsync(context, GenesysErrors.Create(500, code, message, correlationId)).ConfigureAwait(false);
+            answered = true;
         }
         finally
         {
@@ -98,7 +102,7 @@ internal sealed class SimulatorPipeline(
                 CorrelationId = correlationId,
                 Operation = request?.Operation,
                 Route = request?.Route,
-                StatusCode = context.Response.StatusCode,
+                StatusCode = answered ? context.Response.StatusCode : 0,
                 Fault = request?.Fault,
             });
         }

@@ -30,7 +30,7 @@ public sealed class RecordedRequest
     /// <summary>Gets the route template the request matched; <see langword="null"/> when none.</summary>
     public string? Route { get; init; }
 
-    /// <summary>Gets the status code the simulator answered with (the declared one when a fault aborted the response).</summary>
+    /// <summary>Gets the status code the simulator answered with: the declared one for a truncated body, 0 when nothing was answered (a reset connection, or a client that gave up).</summary>
     public int StatusCode { get; init; }
 
     /// <summary>Gets the fault applied to the request, if any.</summary>

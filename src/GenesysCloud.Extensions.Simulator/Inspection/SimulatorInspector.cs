@@ -21,6 +21,7 @@ public sealed class SimulatorInspector
     private int _concurrentRequests;
     private int _maxConcurrentRequests;
     private int _tooManyRequests;
+    private int _delayedRequests;
 
     internal SimulatorInspector(int capacity, FixedWindowRateLimiter apiLimiter)
     {
@@ -55,6 +56,12 @@ public sealed class SimulatorInspector
     /// <summary>Gets the number of requests being handled right now.</summary>
     public int ConcurrentRequests => Volatile.Read(ref _concurrentRequests);
 
+    /// <summary>
+    /// Gets the number of requests waiting on the simulator's clock right now (added latency or a stall). With a fake clock,
+    /// wait for this to reach the expected number before advancing time.
+    /// </summary>
+    public int DelayedRequests => Volatile.Read(ref _delayedRequests);
+
     /// <summary>Gets the largest number of requests handled at the same time.</summary>
     public int MaxConcurrentRequests => Volatile.Read(ref _maxConcurrentRequests);
 
@@ -74,8 +81,8 @@ public sealed class SimulatorInspector
     }
 
     /// <summary>
-    /// Completes when <paramref name="condition"/> holds, re-checked whenever a request starts or is recorded or a token is issued
-    /// or deleted; lets tests wait for the simulator's state without sleeping.
+    /// Completes when <paramref name="condition"/> holds, re-checked whenever a request starts, ends, is delayed or is recorded, or a
+    /// token is issued or deleted; lets tests wait for the simulator's state without sleeping.
     /// </summary>
     /// <param name="condition">The state to wait for, e.g. <c>i =&gt; i.ConcurrentRequests == 3</c>.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
@@ -170,6 +177,18 @@ public sealed class SimulatorInspector
     internal void RequestEnded()
     {
         Interlocked.Decrement(ref _concurrentRequests);
+        SignalWaiters();
+    }
+
+    internal void DelayStarted()
+    {
+        Interlocked.Increment(ref _delayedRequests);
+        SignalWaiters();
+    }
+
+    internal void DelayEnded()
+    {
+        Interlocked.Decrement(ref _delayedRequests);
         SignalWaiters();
     }
 
