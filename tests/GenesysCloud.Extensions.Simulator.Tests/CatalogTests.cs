@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using GenesysCloud.Extensions.Simulator.Catalog;
 using static GenesysCloud.Extensions.Simulator.Tests.SimulatorTestHost;
 
 namespace GenesysCloud.Extensions.Simulator.Tests;

@@ -1,4 +1,3 @@
-using GenesysCloud.Extensions.Simulator.Hosting;
 using static GenesysCloud.Extensions.Simulator.Tests.SimulatorTestHost;
 
 namespace GenesysCloud.Extensions.Simulator.Tests;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using GenesysCloud.Extensions.Simulator.Faults;
 using Microsoft.Extensions.Time.Testing;
 using static GenesysCloud.Extensions.Simulator.Tests.SimulatorTestHost;
 

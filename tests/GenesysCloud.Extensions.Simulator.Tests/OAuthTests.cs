@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using GenesysCloud.Extensions.Simulator.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using static GenesysCloud.Extensions.Simulator.Tests.SimulatorTestHost;
 

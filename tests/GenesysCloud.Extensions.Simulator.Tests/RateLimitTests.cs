@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using GenesysCloud.Extensions.Simulator.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using static GenesysCloud.Extensions.Simulator.Tests.SimulatorTestHost;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using GenesysCloud.Extensions.Simulator.Hosting;
 
 namespace GenesysCloud.Extensions.Simulator.Tests;
 

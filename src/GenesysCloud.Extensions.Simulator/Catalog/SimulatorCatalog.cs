@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GenesysCloud.Extensions.Simulator.Catalog;
 
-namespace GenesysCloud.Extensions.Simulator.Catalog;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>
 /// The operations and schemas the simulator answers for every route its seeded organization does not implement: it validates

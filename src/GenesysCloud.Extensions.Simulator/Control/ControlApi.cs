@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GenesysCloud.Extensions.Simulator.Faults;
 using GenesysCloud.Extensions.Simulator.Http;
-using GenesysCloud.Extensions.Simulator.Inspection;
 
 namespace GenesysCloud.Extensions.Simulator.Control;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GenesysCloud.Extensions.Simulator.Http;
-using GenesysCloud.Extensions.Simulator.Inspection;
 using Microsoft.AspNetCore.Http;
 
 namespace GenesysCloud.Extensions.Simulator.Faults;

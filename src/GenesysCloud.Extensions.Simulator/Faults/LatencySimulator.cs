@@ -1,4 +1,3 @@
-using GenesysCloud.Extensions.Simulator.Inspection;
 
 namespace GenesysCloud.Extensions.Simulator.Faults;
 

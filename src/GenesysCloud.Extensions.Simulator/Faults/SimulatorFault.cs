@@ -1,4 +1,4 @@
-namespace GenesysCloud.Extensions.Simulator.Faults;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>
 /// A scripted or probabilistic fault: requests matching <see cref="Method"/> and <see cref="Path"/> are answered with

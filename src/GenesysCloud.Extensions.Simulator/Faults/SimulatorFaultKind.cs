@@ -1,4 +1,4 @@
-namespace GenesysCloud.Extensions.Simulator.Faults;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>What a fault does to the request it matches.</summary>
 public enum SimulatorFaultKind

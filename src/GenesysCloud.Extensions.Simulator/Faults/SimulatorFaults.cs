@@ -1,6 +1,7 @@
 using System.Globalization;
+using GenesysCloud.Extensions.Simulator.Faults;
 
-namespace GenesysCloud.Extensions.Simulator.Faults;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>
 /// The faults a running simulator applies, in the order they were added; the first active one matching a request wins.

@@ -2,8 +2,8 @@ using System.Net;
 using GenesysCloud.Extensions.Simulator.Catalog;
 using GenesysCloud.Extensions.Simulator.Control;
 using GenesysCloud.Extensions.Simulator.Faults;
+using GenesysCloud.Extensions.Simulator.Hosting;
 using GenesysCloud.Extensions.Simulator.Http;
-using GenesysCloud.Extensions.Simulator.Inspection;
 using GenesysCloud.Extensions.Simulator.Logging;
 using GenesysCloud.Extensions.Simulator.OAuth;
 using GenesysCloud.Extensions.Simulator.Organization;
@@ -18,7 +18,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace GenesysCloud.Extensions.Simulator.Hosting;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>
 /// A Genesys Cloud organization on loopback Kestrel (127.0.0.1 only): the login service's <c>/oauth/token</c> and the

@@ -1,8 +1,6 @@
-using GenesysCloud.Extensions.Simulator.Catalog;
-using GenesysCloud.Extensions.Simulator.Faults;
 using Microsoft.Extensions.Logging;
 
-namespace GenesysCloud.Extensions.Simulator.Hosting;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>
 /// Configures a <see cref="GenesysCloudSimulator"/>: the credentials it accepts, its rate limits, latency, faults

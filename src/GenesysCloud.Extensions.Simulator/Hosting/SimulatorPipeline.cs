@@ -4,7 +4,6 @@ using GenesysCloud.Extensions.Simulator.Catalog;
 using GenesysCloud.Extensions.Simulator.Control;
 using GenesysCloud.Extensions.Simulator.Faults;
 using GenesysCloud.Extensions.Simulator.Http;
-using GenesysCloud.Extensions.Simulator.Inspection;
 using GenesysCloud.Extensions.Simulator.Logging;
 using GenesysCloud.Extensions.Simulator.OAuth;
 using GenesysCloud.Extensions.Simulator.RateLimiting;
@@ -90,7 +89,7 @@ internal sealed class SimulatorPipeline(
         }
         finally
         {
-            inspector.RequestEnded();
+            // Recorded before the request stops counting as in flight, so a test that waits for zero concurrent requests sees it.
             inspector.Record(new RecordedRequest
             {
                 Timestamp = timestamp,
@@ -105,6 +104,7 @@ internal sealed class SimulatorPipeline(
                 StatusCode = answered ? context.Response.StatusCode : 0,
                 Fault = request?.Fault,
             });
+            inspector.RequestEnded();
         }
     }
 

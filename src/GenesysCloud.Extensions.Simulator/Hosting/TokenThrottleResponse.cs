@@ -1,4 +1,4 @@
-namespace GenesysCloud.Extensions.Simulator.Hosting;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>How the token endpoint answers once its rate-limit budget is spent.</summary>
 public enum TokenThrottleResponse

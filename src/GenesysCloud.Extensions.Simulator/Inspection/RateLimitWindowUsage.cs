@@ -1,4 +1,4 @@
-namespace GenesysCloud.Extensions.Simulator.Inspection;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>How much of a token's current rate-limit window has been used.</summary>
 /// <param name="Count">The requests counted in the window.</param>

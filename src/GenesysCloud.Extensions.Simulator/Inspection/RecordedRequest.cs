@@ -1,4 +1,4 @@
-namespace GenesysCloud.Extensions.Simulator.Inspection;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>One request the simulator received and how it answered.</summary>
 public sealed class RecordedRequest

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using GenesysCloud.Extensions.Simulator.RateLimiting;
 
-namespace GenesysCloud.Extensions.Simulator.Inspection;
+namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>
 /// What the simulator saw: the last requests, counts per operation, tokens issued and deleted, concurrency and 429s.

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using GenesysCloud.Extensions.Simulator.Hosting;
 
 namespace GenesysCloud.Extensions.Simulator.Organization;
 
