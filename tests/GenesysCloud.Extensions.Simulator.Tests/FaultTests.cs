@@ -140,6 +140,21 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Stopping_the_simulator_resets_stalled_requests_instead_of_answering_them()
+    {
+        var sim = await StartAsync(o => o.TimeProvider = new FakeTimeProvider());
+        using var client = await CreateAuthorizedClientAsync(sim);
+        sim.Faults.Add(new SimulatorFault { Kind = SimulatorFaultKind.Stall, Delay = TimeSpan.FromHours(1) });
+
+        var pending = client.GetAsync("api/v2/users");
+        await sim.Inspector.WaitUntilAsync(static i => i.DelayedRequests == 1).WaitAsync(TimeSpan.FromSeconds(10));
+        await sim.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => pending);
+        Assert.Equal(0, sim.Inspector.Requests[^1].StatusCode);
+    }
+
+    [Fact]
     public async Task Probabilistic_faults_are_reproducible_with_the_same_seed()
     {
         var first = await OutcomesAsync(seed: 3);

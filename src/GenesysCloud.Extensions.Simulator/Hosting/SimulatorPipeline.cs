@@ -77,7 +77,9 @@ internal sealed class SimulatorPipeline(
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The client went away (or the simulator is stopping) while the request was delayed or stalled.
+            // The client went away, or the simulator is stopping, while the request was delayed or stalled. Reset the
+            // connection: returning normally would let Kestrel send an empty 200 the client could mistake for an answer.
+            context.Abort();
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
