@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GenesysCloud.Extensions.Simulator.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,7 @@ internal static class Program
                 return 0;
             }
         }
-        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException or InvalidDataException or JsonException)
         {
             await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
             await Console.Error.WriteLineAsync(CommandLineArguments.Usage).ConfigureAwait(false);

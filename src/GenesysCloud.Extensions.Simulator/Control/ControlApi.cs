@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GenesysCloud.Extensions.Simulator.Http;
@@ -100,7 +101,7 @@ internal sealed class ControlApi
 
             result.Add(new JsonObject
             {
-                ["timestamp"] = recorded.Timestamp.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["timestamp"] = recorded.Timestamp.ToString("O", CultureInfo.InvariantCulture),
                 ["method"] = recorded.Method,
                 ["rawTarget"] = recorded.RawTarget,
                 ["operation"] = recorded.Operation,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GenesysCloud.Extensions.Simulator.Faults;
 
@@ -54,7 +55,7 @@ internal static class FaultDefinitionParser
         ["status"] = active.Fault.StatusCode,
         ["remaining"] = active.Remaining,
         ["probability"] = active.Fault.Probability,
-        ["expiresAt"] = active.ExpiresAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        ["expiresAt"] = active.ExpiresAt?.ToString("O", CultureInfo.InvariantCulture),
     };
 
     private static T? Read<T>(JsonObject json, string name)

@@ -56,33 +56,33 @@ internal static class PageListing
             listing["pageCount"] = pageCount;
         }
 
-        listing["firstUri"] = Uri(path, pageSize, 1, filters);
-        listing["selfUri"] = Uri(path, pageSize, pageNumber, filters);
+        listing["firstUri"] = Link(path, pageSize, 1, filters);
+        listing["selfUri"] = Link(path, pageSize, pageNumber, filters);
         if (pageNumber < pageCount)
         {
-            listing["nextUri"] = Uri(path, pageSize, pageNumber + 1, filters);
+            listing["nextUri"] = Link(path, pageSize, pageNumber + 1, filters);
         }
 
         if (pageNumber > 1)
         {
-            listing["previousUri"] = Uri(path, pageSize, Math.Min(pageNumber - 1, Math.Max(1, pageCount)), filters);
+            listing["previousUri"] = Link(path, pageSize, Math.Min(pageNumber - 1, Math.Max(1, pageCount)), filters);
         }
 
         if (includeTotals)
         {
-            listing["lastUri"] = Uri(path, pageSize, Math.Max(1, pageCount), filters);
+            listing["lastUri"] = Link(path, pageSize, Math.Max(1, pageCount), filters);
         }
 
         return listing;
     }
 
-    public static string Uri(string path, int pageSize, int pageNumber, IReadOnlyList<KeyValuePair<string, string>> filters)
+    public static string Link(string path, int pageSize, int pageNumber, IReadOnlyList<KeyValuePair<string, string>> filters)
     {
         var builder = new StringBuilder(path)
             .Append(CultureInfo.InvariantCulture, $"?pageSize={pageSize}&pageNumber={pageNumber}");
         foreach (var (name, value) in filters)
         {
-            builder.Append('&').Append(System.Uri.EscapeDataString(name)).Append('=').Append(System.Uri.EscapeDataString(value));
+            builder.Append('&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
         }
 
         return builder.ToString();
