@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using GenesysCloud.Extensions.Simulator.Catalog;
+using GenesysCloud.Extensions.Simulator.Control;
+using GenesysCloud.Extensions.Simulator.Faults;
+using GenesysCloud.Extensions.Simulator.Http;
+using GenesysCloud.Extensions.Simulator.Logging;
+using GenesysCloud.Extensions.Simulator.OAuth;
+using GenesysCloud.Extensions.Simulator.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace GenesysCloud.Extensions.Simulator.Hosting;
+
+/// <summary>
+/// The one request handler. In order: correlation id, resolve the operation, latency, faults, then the token endpoint or
+/// bearer authentication, the per-token rate limit and the seeded route / catalog / 404; every request is recorded.
+/// </summary>
+internal sealed class SimulatorPipeline(
+    RouteTable routes,
+    CatalogResponder? catalog,
+    TokenEndpoint tokenEndpoint,
+    TokenStore tokens,
+    FixedWindowRateLimiter apiLimiter,
+    SimulatorFaults faults,
+    FaultResponder faultResponder,
+    LatencySimulator latency,
+    ControlApi control,
+    SimulatorInspector inspector,
+    TimeProvider timeProvider,
+    CancellationToken stopping,
+    ILogger logger)
+{
+    public const string CorrelationIdHeader = "inin-correlation-id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var correlationId = Guid.NewGuid().ToString("D");
+        context.Response.Headers[CorrelationIdHeader] = correlationId;
+        var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith(ControlApi.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            // The control API is the test's back door: no latency, faults, auth, limits or recording.
+            var controlBody = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            await ResultWriter.WriteAsync(context, control.Handle(new SimulatorRequest(context, correlationId, controlBody, context.RequestAborted))).ConfigureAwait(false);
+            return;
+        }
+
+        var timestamp = timeProvider.GetUtcNow();
+        inspector.RequestStarted();
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        SimulatorRequest? request = null;
+        var answered = false;
+        try
+        {
+            var body = await ReadBodyAsync(context.Request, aborted.Token).ConfigureAwait(false);
+            request = new SimulatorRequest(context, correlationId, body, aborted.Token);
+            var route = Resolve(request);
+
+            await latency.DelayAsync(aborted.Token).ConfigureAwait(false);
+
+            if (faults.Take(request.Method, path) is { } fault)
+            {
+                Log.FaultApplied(logger, fault.Fault.Kind.ToString(), request.Method, path);
+                if (await faultResponder.ApplyAsync(fault, request).ConfigureAwait(false))
+                {
+                    answered = fault.Fault.Kind != SimulatorFaultKind.ResetConnection;
+                    return;
+                }
+            }
+
+            var result = Answer(request, route);
+            await ResultWriter.WriteAsync(context, result).ConfigureAwait(false);
+            answered = true;
+            Log.Answered(logger, request.Method, path, result.StatusCode);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away, or the simulator is stopping, while the request was delayed or stalled. Reset the
+            // connection: returning normally would let Kestrel send an empty 200 the client could mistake for an answer.
+            context.Abort();
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            // A simulator bug must still look like a Genesys 500 to the client under test.
+            Log.HandlerFailed(logger, exception, context.Request.Method, path);
+            var (code, message) = GenesysErrors.Describe(500);
+            await ResultWriter.WriteAsync(context, GenesysErrors.Create(500, code, message, correlationId)).ConfigureAwait(false);
+            answered = true;
+        }
+        finally
+        {
+            // Recorded before the request stops counting as in flight, so a test that waits for zero concurrent requests sees it.
+            inspector.Record(new RecordedRequest
+            {
+                Timestamp = timestamp,
+                Method = context.Request.Method,
+                RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + context.Request.QueryString,
+                Path = path,
+                Headers = RedactHeaders(context.Request.Headers),
+                Body = request?.Body ?? string.Empty,
+                CorrelationId = correlationId,
+                Operation = request?.Operation,
+                Route = request?.Route,
+                StatusCode = answered ? context.Response.StatusCode : 0,
+                Fault = request?.Fault,
+            });
+            inspector.RequestEnded();
+        }
+    }
+
+    /// <summary>
+    /// Finds what the request addresses before anything else happens, so faulted requests are still attributed. A seeded route
+    /// wins unless the catalog has a more specific template (<c>/api/v2/users/me</c> over the seeded <c>/api/v2/users/{userId}</c>).
+    /// </summary>
+    private ResolvedRoute Resolve(SimulatorRequest request)
+    {
+        if (string.Equals(request.Path, TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            request.Operation = TokenEndpoint.OperationId;
+            request.Route = TokenEndpoint.Path;
+            return new ResolvedRoute(null, null);
+        }
+
+        var seeded = routes.Find(request.Method, request.Path);
+        var cataloged = catalog?.Find(request.Method, request.Path);
+        if (seeded is var (route, routeValues)
+            && (cataloged is not var (candidate, _) || RouteTemplate.CompareSpecificity(candidate.Template, route.Template) >= 0))
+        {
+            request.Operation = route.OperationId;
+            request.Route = route.Template.Template;
+            request.RouteValues = routeValues;
+            return new ResolvedRoute(route, null);
+        }
+
+        if (cataloged is var (operation, values))
+        {
+            request.Operation = operation.OperationId;
+            request.Route = operation.Template.Template;
+            request.RouteValues = values;
+            return new ResolvedRoute(null, operation);
+        }
+
+        return new ResolvedRoute(null, null);
+    }
+
+    private SimulatorResult Answer(SimulatorRequest request, ResolvedRoute route)
+    {
+        if (request.Operation == TokenEndpoint.OperationId)
+        {
+            return tokenEndpoint.Handle(request);
+        }
+
+        if (!request.Path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return GenesysErrors.NotFound($"No resource at [{request.Path}].", request.CorrelationId);
+        }
+
+        if (!TryReadBearer(request.HttpContext.Request, out var value) || tokens.Find(value) is not { } token)
+        {
+            return GenesysErrors.BadCredentials(request.CorrelationId);
+        }
+
+        request.Token = token;
+        var decision = apiLimiter.Acquire(token.Value);
+        var result = decision.Allowed
+            ? Dispatch(request, route)
+            : GenesysErrors.TooManyRequests(decision.Limit ?? 0, apiLimiter.WindowLength, decision.ResetAfterSeconds, request.CorrelationId);
+        if (!decision.Allowed)
+        {
+            Log.RateLimited(logger, request.Method, request.Path, decision.Count, decision.Limit ?? 0);
+        }
+
+        // Unlimited budgets still report their window, with the largest allowed value.
+        result.WithHeader("inin-ratelimit-allowed", (decision.Limit ?? int.MaxValue).ToString(CultureInfo.InvariantCulture))
+            .WithHeader("inin-ratelimit-count", decision.Count.ToString(CultureInfo.InvariantCulture))
+            .WithHeader("inin-ratelimit-reset", decision.ResetAfterSeconds.ToString(CultureInfo.InvariantCulture));
+        return result;
+    }
+
+    private SimulatorResult Dispatch(SimulatorRequest request, ResolvedRoute route) => route switch
+    {
+        { Seeded: { } seeded } => seeded.Handler(request),
+        { Cataloged: { } operation } => catalog!.Answer(request, operation),
+        _ => GenesysErrors.NotFound($"No operation matches {request.Method} [{request.Path}].", request.CorrelationId),
+    };
+
+    private static bool TryReadBearer(HttpRequest request, out string token)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string Scheme = "Bearer ";
+        if (header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) && header.Length > Scheme.Length)
+        {
+            token = header[Scheme.Length..].Trim();
+            return true;
+        }
+
+        token = string.Empty;
+        return false;
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, string> RedactHeaders(IHeaderDictionary headers)
+    {
+        var copy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers)
+        {
+            if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                var text = value.ToString();
+                var space = text.IndexOf(' ', StringComparison.Ordinal);
+                copy[name] = (space > 0 ? text[..space] : "?") + " [redacted]";
+            }
+            else
+            {
+                copy[name] = value.ToString();
+            }
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using GenesysCloud.Extensions.Simulator.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GenesysCloud.Extensions.Simulator;
+
+/// <summary>The standalone simulator: <c>dotnet run --project src/GenesysCloud.Extensions.Simulator -- --port 5080</c>.</summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        GenesysCloudSimulatorOptions options;
+        bool verbose;
+        try
+        {
+            (options, verbose, var help) = CommandLineArguments.Parse(args);
+            if (help)
+            {
+                Console.WriteLine(CommandLineArguments.Usage);
+                return 0;
+            }
+        }
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException or InvalidDataException or JsonException)
+        {
+            await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(CommandLineArguments.Usage).ConfigureAwait(false);
+            return 2;
+        }
+
+        using var loggerFactory = LoggerFactory.Create(logging => logging
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning));
+        options.LoggerFactory = loggerFactory;
+
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.TrySetResult();
+        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+
+        await using var simulator = await GenesysCloudSimulator.StartAsync(options).ConfigureAwait(false);
+        Console.WriteLine("Genesys Cloud simulator");
+        Console.WriteLine($"  API base address:   {simulator.ApiBaseAddress}");
+        Console.WriteLine($"  Login base address: {simulator.LoginBaseAddress}");
+        Console.WriteLine($"  Token endpoint:     {new Uri(simulator.LoginBaseAddress, "oauth/token")}");
+        Console.WriteLine($"  Client id:          {simulator.ClientId}");
+        Console.WriteLine($"  Client secret:      {simulator.ClientSecret}");
+        Console.WriteLine($"  Control API:        {new Uri(simulator.ApiBaseAddress, "_simulator/stats")}");
+        Console.WriteLine("Press Ctrl+C to stop.");
+        await stop.Task.ConfigureAwait(false);
+        Console.WriteLine("Stopping.");
+        return 0;
+    }
+}
