@@ -58,24 +58,32 @@ internal sealed class RateLimitPacingHandler : DelegatingHandler
                 throw;
             }
 
-            _scheduler.Release(call, response);
             if (call is not null)
             {
                 call.LastStatusCode = (int)response.StatusCode;
             }
 
-            if (response.StatusCode != HttpStatusCode.TooManyRequests ||
-                (call is not null && call.RateLimitRetries >= _options.MaxRateLimitRetries))
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
             {
+                _scheduler.Release(call, response);
                 return response;
             }
 
+            // Suspend before the slot is released: releasing first would let the next call in the backlog start
+            // into the limit that was just hit.
             var delay = GetRateLimitDelay(response, _time, _options.DefaultRetryAfter);
-            response.Dispose();
             if (_scheduler.Suspend(delay, "api"))
             {
                 Log.RateLimited(_logger, delay);
             }
+
+            _scheduler.Release(call, response);
+            if (call is not null && call.RateLimitRetries >= _options.MaxRateLimitRetries)
+            {
+                return response;
+            }
+
+            response.Dispose();
 
             if (call is not null)
             {

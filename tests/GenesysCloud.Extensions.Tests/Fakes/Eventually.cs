@@ -8,6 +8,8 @@ namespace GenesysCloud.Extensions.Tests.Fakes;
 /// </summary>
 internal static class Eventually
 {
+    public static Func<string>? Describe { get; set; }
+
     public static async Task TrueAsync(Func<bool> condition, string because, int seconds = 15)
     {
         var watch = Stopwatch.StartNew();
@@ -15,7 +17,7 @@ internal static class Eventually
         {
             if (watch.Elapsed > TimeSpan.FromSeconds(seconds))
             {
-                Assert.Fail($"Timed out waiting until {because}.");
+                Assert.Fail($"Timed out waiting until {because}. {Describe?.Invoke()}");
             }
 
             await Task.Yield();
