@@ -119,7 +119,7 @@ internal static class ApiModelBuilder
             .Where(p => p.In is "path" or "body" or "query" or "header")
             .Select((p, index) => (p, index))
             .OrderBy(x => Rank(x.p))
-            .ThenBy(x => x.index)
+            .ThenBy(x => x.p.In == "path" ? PathPosition(operation.Path, x.p.Name) : x.index)
             .Select(x => x.p);
 
         var taken = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "apiRequest", "api", "pagingToken", "pagingCancellationToken" };
@@ -145,6 +145,13 @@ internal static class ApiModelBuilder
         }
 
         return result;
+    }
+
+    // Path parameters follow the template's order (the spec's order may differ, e.g. path-level parameters last).
+    private static int PathPosition(string path, string name)
+    {
+        var position = path.IndexOf("{" + name + "}", StringComparison.Ordinal);
+        return position < 0 ? int.MaxValue : position;
     }
 
     private static string ParameterDoc(SwaggerParameter p)
