@@ -112,4 +112,29 @@ public sealed class PagingTests
         Assert.Empty(await fake.Api<IRoutingApi>().GetRoutingQueuesPageableAsync().ToListAsync());
         Assert.Single(fake.Requests);
     }
+
+    [Fact]
+    public async Task Every_queue_with_its_members_snippet_from_the_docs_works()
+    {
+        var fake = new FakeClient().Respond(
+            """{"entities":[{"id":"q1","name":"Support"},{"id":"q2","name":"Sales"}],"pageNumber":1,"pageCount":1}""",
+            """{"entities":[{"id":"u1","name":"Ada"}],"pageNumber":1,"pageCount":1}""",
+            """{"entities":[{"id":"u2","name":"Grace"}],"pageNumber":1,"pageCount":1}""");
+        var routing = fake.Api<IRoutingApi>();
+        var lines = new List<string>();
+        var cancellationToken = CancellationToken.None;
+
+        // docs/paging.md
+        await foreach (var queue in routing.GetRoutingQueuesPageableAsync(pageSize: 100).WithCancellation(cancellationToken))
+        {
+            lines.Add($"{queue.Name}:");
+            await foreach (var member in routing.GetRoutingQueueMembersPageableAsync(queue.Id!, pageSize: 100).WithCancellation(cancellationToken))
+            {
+                lines.Add($"  {member.Name}");
+            }
+        }
+
+        Assert.Equal(["Support:", "  Ada", "Sales:", "  Grace"], lines);
+        Assert.Equal("api/v2/routing/queues/q2/members?pageNumber=1&pageSize=100", fake.Requests[2].BuildRelativeUri());
+    }
 }
