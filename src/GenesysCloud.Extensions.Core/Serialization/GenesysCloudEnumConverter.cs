@@ -20,6 +20,8 @@ public sealed class GenesysCloudEnumConverter<T> : JsonConverter<T>
             // Tolerate a number or boolean where the spec promised a string: keep its JSON text.
             JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False =>
                 T.Create(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan)),
+            // A null where a value was expected (inside an array, say) reads as the default instead of failing the response.
+            JsonTokenType.Null => default,
             _ => throw new JsonException($"Expected a string for {typeof(T).Name}, got {reader.TokenType}."),
         };
 
