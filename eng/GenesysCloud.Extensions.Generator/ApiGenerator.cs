@@ -224,7 +224,9 @@ internal static class ApiGenerator
             w.Line("global::System.ArgumentNullException.ThrowIfNull(api);");
             WriteGuards(w, parameters);
             var arguments = operation.Parameters
-                .Select(p => p == paging.Parameter ? $"{p.Name}: pagingToken" : $"{p.Name}: {p.Name}")
+                .Select(p => p != paging.Parameter ? $"{p.Name}: {p.Name}"
+                    : p.Type == CsType.String && paging.Style == "pageNumber" ? $"{p.Name}: pagingToken.ToString(global::System.Globalization.CultureInfo.InvariantCulture)"
+                    : $"{p.Name}: pagingToken")
                 .Append("cancellationToken: pagingCancellationToken");
             var call = $"(pagingToken, pagingCancellationToken) => api.{methodName}({string.Join(", ", arguments)})";
             var factory = paging.Style == "pageNumber" ? "ByPageNumber" : "ByCursor";

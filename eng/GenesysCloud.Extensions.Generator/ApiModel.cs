@@ -18,6 +18,7 @@ internal sealed record PagingInfo(
     CsType Listing,
     CsType Item,
     string ItemsProperty,
+    string ItemsWireName,
     string? PageCountProperty,
     string? NextUriProperty,
     string? CursorProperty);
@@ -177,11 +178,16 @@ internal static class ApiModelBuilder
             return null;
         }
 
-        var entities = listing.Property("entities");
-        if (entities is null || SwaggerDocument.GetString(entities.Schema, "type") != "array" || !entities.Schema.TryGetProperty("items", out var items))
+        // The items are "entities", or else the listing's only array (analytics job results: "results", "conversations").
+        static bool IsArray(ModelProperty p) => SwaggerDocument.GetString(p.Schema, "type") == "array" && p.Schema.TryGetProperty("items", out _);
+        var arrays = listing.Properties.Where(IsArray).ToList();
+        var entities = listing.Property("entities") is { } e && IsArray(e) ? e : arrays.Count == 1 ? arrays[0] : null;
+        if (entities is null)
         {
             return null;
         }
+
+        var items = entities.Schema.GetProperty("items");
 
         var listingType = models.TypeMap.Map(schema, model: true);
         var itemType = models.TypeMap.Map(items, model: true);
@@ -189,7 +195,8 @@ internal static class ApiModelBuilder
             listing.Property(wire) is { } p && p.Type == CsType.String ? p.Name : null;
         var nextUri = StringProperty("nextUri");
 
-        var pageNumber = parameters.FirstOrDefault(p => p.Source.In == "query" && p.Source.Name == "pageNumber" && !p.Required && p.Type.Name is "int" or "long");
+        // A few operations declare pageNumber as a string; the helper formats the number for them.
+        var pageNumber = parameters.FirstOrDefault(p => p.Source.In == "query" && p.Source.Name == "pageNumber" && !p.Required && p.Type.Name is "int" or "long" or "string");
         if (pageNumber is not null)
         {
             var pageCount = listing.Property("pageCount") is { } pc && pc.Type == CsType.Long ? pc.Name : null;
@@ -197,10 +204,10 @@ internal static class ApiModelBuilder
             // Without pageCount or nextUri there is no reliable end: not paged.
             return pageCount is null && nextUri is null
                 ? null
-                : new PagingInfo("pageNumber", pageNumber, listingType, itemType, entities.Name, pageCount, nextUri, null);
+                : new PagingInfo("pageNumber", pageNumber, listingType, itemType, entities.Name, entities.WireName, pageCount, nextUri, null);
         }
 
-        foreach (var cursorName in new[] { "cursor", "after" })
+        foreach (var cursorName in new[] { "cursor", "after", "nextPage" })
         {
             var cursor = parameters.FirstOrDefault(p => p.Source.In == "query" && p.Source.Name == cursorName && !p.Required && p.Type == CsType.String);
             if (cursor is null)
@@ -211,7 +218,7 @@ internal static class ApiModelBuilder
             var cursorProperty = StringProperty(cursorName);
             if (cursorProperty is not null || nextUri is not null)
             {
-                return new PagingInfo("cursor", cursor, listingType, itemType, entities.Name, null, cursorProperty is null ? nextUri : null, cursorProperty);
+                return new PagingInfo("cursor", cursor, listingType, itemType, entities.Name, entities.WireName, null, cursorProperty is null ? nextUri : null, cursorProperty);
             }
         }
 

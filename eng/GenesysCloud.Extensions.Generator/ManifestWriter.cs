@@ -77,7 +77,7 @@ internal static class ManifestWriter
                     w.WriteStartObject("paging");
                     w.WriteString("style", paging.Style);
                     w.WriteString("parameter", paging.Parameter.Source.Name);
-                    w.WriteString("itemsProperty", "entities");
+                    w.WriteString("itemsProperty", paging.ItemsWireName);
                     w.WriteString("helper", placed[0].Paging);
                     w.WriteEndObject();
                 }

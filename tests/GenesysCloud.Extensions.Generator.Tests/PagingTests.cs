@@ -137,4 +137,30 @@ public sealed class PagingTests
         Assert.Equal(["Support:", "  Ada", "Sales:", "  Grace"], lines);
         Assert.Equal("api/v2/routing/queues/q2/members?pageNumber=1&pageSize=100", fake.Requests[2].BuildRelativeUri());
     }
+
+    [Fact]
+    public async Task Analytics_job_results_page_by_cursor_over_their_only_array()
+    {
+        var fake = new FakeClient().Respond(
+            """{"conversations":[{"conversationId":"c1"}],"cursor":"k2"}""",
+            """{"conversations":[{"conversationId":"c2"}]}""");
+
+        var conversations = await fake.Api<IAnalyticsApi>().GetAnalyticsConversationsDetailsJobResultsPageableAsync("j1", pageSize: 1).ToListAsync();
+
+        Assert.Equal(["c1", "c2"], conversations.Select(c => c.ConversationId));
+        Assert.Equal("api/v2/analytics/conversations/details/jobs/j1/results?cursor=k2&pageSize=1", fake.Requests[1].BuildRelativeUri());
+    }
+
+    [Fact]
+    public async Task String_typed_page_number_is_sent_as_a_number()
+    {
+        var fake = new FakeClient().Respond(
+            """{"entities":[{"id":"r1"}],"pageNumber":1,"pageCount":2}""",
+            """{"entities":[{"id":"r2"}],"pageNumber":2,"pageCount":2}""");
+
+        var rows = await fake.Api<IBusinessRulesApi>().GetBusinessrulesDecisiontableVersionRowsPageableAsync("t1", 3).ToListAsync();
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("api/v2/businessrules/decisiontables/t1/versions/3/rows?pageNumber=2", fake.Requests[1].BuildRelativeUri());
+    }
 }

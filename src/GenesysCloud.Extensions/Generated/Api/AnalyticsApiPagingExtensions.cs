@@ -6,6 +6,69 @@ namespace GenesysCloud.Extensions.Api;
 /// <summary>Lazy, paged enumeration of the listings of <see cref="IAnalyticsApi"/>: one <c>...PageableAsync</c> helper per paged operation.</summary>
 public static class AnalyticsApiPagingExtensions
 {
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsActionsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/actions/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>ActionAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ActionAggregateDataContainer> GetAnalyticsActionsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.ActionAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.ActionAggregateDataContainer>(
+            "/api/v2/analytics/actions/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsActionsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsAgentcopilotsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/agentcopilots/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>AgentCopilotAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AgentCopilotAggregateDataContainer> GetAnalyticsAgentcopilotsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.AgentCopilotAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.AgentCopilotAggregateDataContainer>(
+            "/api/v2/analytics/agentcopilots/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsAgentcopilotsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsAgentutilizationsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/agentutilizations/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>AgentUtilizationAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AgentUtilizationAggregateDataContainer> GetAnalyticsAgentutilizationsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.AgentUtilizationAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.AgentUtilizationAggregateDataContainer>(
+            "/api/v2/analytics/agentutilizations/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsAgentutilizationsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
     /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsBotflowDivisionsReportingturnsAsync"/> lazily, requesting each page (by <c>after</c>) when the enumeration reaches it.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/analytics/botflows/{botFlowId}/divisions/reportingturns</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
@@ -86,6 +149,112 @@ public static class AnalyticsApiPagingExtensions
             static listing => listing.NextUri);
     }
 
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsBotsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/bots/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>BotAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BotAggregateDataContainer> GetAnalyticsBotsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.BotAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.BotAggregateDataContainer>(
+            "/api/v2/analytics/bots/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsBotsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsCasemanagementAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/casemanagement/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async case management query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>CaseManagementAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CaseManagementAggregateDataContainer> GetAnalyticsCasemanagementAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CaseManagementAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.CaseManagementAggregateDataContainer>(
+            "/api/v2/analytics/casemanagement/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsCasemanagementAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsConversationsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/conversations/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>ConversationAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ConversationAggregateDataContainer> GetAnalyticsConversationsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.ConversationAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.ConversationAggregateDataContainer>(
+            "/api/v2/analytics/conversations/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsConversationsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsConversationsDetailsJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/conversations/details/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async details job</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <param name="pageSize">The desired maximum number of results</param>
+    /// <returns>The items (<c>AnalyticsConversation</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsConversation> GetAnalyticsConversationsDetailsJobResultsPageableAsync(this IAnalyticsApi api, string jobId, int? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse, global::GenesysCloud.Extensions.Models.AnalyticsConversation>(
+            "/api/v2/analytics/conversations/details/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsConversationsDetailsJobResultsAsync(jobId: jobId, cursor: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.Conversations,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsCopilotsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/copilots/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>CopilotAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CopilotAggregateDataContainer> GetAnalyticsCopilotsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CopilotAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.CopilotAggregateDataContainer>(
+            "/api/v2/analytics/copilots/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsCopilotsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
     /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsDataextractionDownloadsMetadataAsync"/> lazily, requesting each page (by <c>after</c>) when the enumeration reaches it.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/analytics/dataextraction/downloads/metadata</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
@@ -108,6 +277,111 @@ public static class AnalyticsApiPagingExtensions
             static listing => listing.Entities,
             null,
             static listing => listing.NextUri);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsEvaluationsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/evaluations/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>EvaluationAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationAggregateDataContainer> GetAnalyticsEvaluationsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.EvaluationAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.EvaluationAggregateDataContainer>(
+            "/api/v2/analytics/evaluations/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsEvaluationsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsFlowexecutionsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/flowexecutions/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>FlowExecutionAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowExecutionAggregateDataContainer> GetAnalyticsFlowexecutionsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.FlowExecutionAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.FlowExecutionAggregateDataContainer>(
+            "/api/v2/analytics/flowexecutions/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsFlowexecutionsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsFlowsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/flows/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>FlowAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowAggregateDataContainer> GetAnalyticsFlowsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.FlowAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.FlowAggregateDataContainer>(
+            "/api/v2/analytics/flows/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsFlowsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsJourneysAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/journeys/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>JourneyAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyAggregateDataContainer> GetAnalyticsJourneysAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.JourneyAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.JourneyAggregateDataContainer>(
+            "/api/v2/analytics/journeys/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsJourneysAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsKnowledgeAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/knowledge/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>KnowledgeAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.KnowledgeAggregateDataContainer> GetAnalyticsKnowledgeAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.KnowledgeAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.KnowledgeAggregateDataContainer>(
+            "/api/v2/analytics/knowledge/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsKnowledgeAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
     }
 
     /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsReportingDashboardsUsersAsync"/> lazily, requesting each page (by <c>pageNumber</c>) when the enumeration reaches it.</summary>
@@ -201,6 +475,176 @@ public static class AnalyticsApiPagingExtensions
             (pagingToken, pagingCancellationToken) => api.GetAnalyticsReportingSettingsUserDashboardsAsync(userId: userId, sortBy: sortBy, pageNumber: pagingToken, pageSize: pageSize, publicOnly: publicOnly, favoriteOnly: favoriteOnly, deletedOnly: deletedOnly, name: name, cancellationToken: pagingCancellationToken),
             static listing => listing.Entities,
             static listing => listing.PageCount,
+            static listing => listing.NextUri);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsResolutionsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/resolutions/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>ResolutionAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ResolutionAggregateDataContainer> GetAnalyticsResolutionsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.ResolutionAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.ResolutionAggregateDataContainer>(
+            "/api/v2/analytics/resolutions/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsResolutionsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsSummariesAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/summaries/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>SummaryAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SummaryAggregateDataContainer> GetAnalyticsSummariesAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.SummaryAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.SummaryAggregateDataContainer>(
+            "/api/v2/analytics/summaries/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsSummariesAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsSurveysAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/surveys/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>SurveyAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SurveyAggregateDataContainer> GetAnalyticsSurveysAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.SurveyAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.SurveyAggregateDataContainer>(
+            "/api/v2/analytics/surveys/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsSurveysAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsTaskmanagementAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/taskmanagement/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async task management query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>TaskManagementAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TaskManagementAggregateDataContainer> GetAnalyticsTaskmanagementAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.TaskManagementAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.TaskManagementAggregateDataContainer>(
+            "/api/v2/analytics/taskmanagement/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsTaskmanagementAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsTranscriptsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/transcripts/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>TranscriptAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TranscriptAggregateDataContainer> GetAnalyticsTranscriptsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.TranscriptAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.TranscriptAggregateDataContainer>(
+            "/api/v2/analytics/transcripts/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsTranscriptsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsUsersAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/users/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>UserAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer> GetAnalyticsUsersAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.UserAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.UserAggregateDataContainer>(
+            "/api/v2/analytics/users/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsUsersAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.GetAnalyticsUsersDetailsJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/users/details/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <param name="pageSize">The desired maximum number of results</param>
+    /// <returns>The items (<c>AnalyticsUserDetail</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail> GetAnalyticsUsersDetailsJobResultsPageableAsync(this IAnalyticsApi api, string jobId, int? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse, global::GenesysCloud.Extensions.Models.AnalyticsUserDetail>(
+            "/api/v2/analytics/users/details/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsUsersDetailsJobResultsAsync(jobId: jobId, cursor: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.UserDetails,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IAnalyticsApi.PostAnalyticsTaskmanagementMetricsQueryAsync"/> lazily, requesting each page (by <c>after</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>POST /api/v2/analytics/taskmanagement/metrics/query</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Query for task management observations</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="body">query</param>
+    /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
+    /// <returns>The items (<c>TaskManagementObservationResult</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TaskManagementObservationResult> PostAnalyticsTaskmanagementMetricsQueryPageableAsync(this IAnalyticsApi api, global::GenesysCloud.Extensions.Models.TaskManagementObservationQuery body, int? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryResponse, global::GenesysCloud.Extensions.Models.TaskManagementObservationResult>(
+            "/api/v2/analytics/taskmanagement/metrics/query",
+            "after",
+            (pagingToken, pagingCancellationToken) => api.PostAnalyticsTaskmanagementMetricsQueryAsync(body: body, after: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            null,
             static listing => listing.NextUri);
     }
 }

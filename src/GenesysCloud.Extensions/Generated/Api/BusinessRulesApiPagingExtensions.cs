@@ -6,6 +6,28 @@ namespace GenesysCloud.Extensions.Api;
 /// <summary>Lazy, paged enumeration of the listings of <see cref="IBusinessRulesApi"/>: one <c>...PageableAsync</c> helper per paged operation.</summary>
 public static class BusinessRulesApiPagingExtensions
 {
+    /// <summary>Enumerates every item of <see cref="IBusinessRulesApi.GetBusinessrulesDecisiontableVersionRowsAsync"/> lazily, requesting each page (by <c>pageNumber</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Get a list of decision table rows.</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="tableId">Table ID</param>
+    /// <param name="tableVersion">Table Version</param>
+    /// <param name="pageSize">Number of entities to return. Maximum of 100. Defaults to 25.</param>
+    /// <returns>The items (<c>DecisionTableRow</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DecisionTableRow> GetBusinessrulesDecisiontableVersionRowsPageableAsync(this IBusinessRulesApi api, string tableId, int tableVersion, string? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DecisionTableRowListing, global::GenesysCloud.Extensions.Models.DecisionTableRow>(
+            "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows",
+            (pagingToken, pagingCancellationToken) => api.GetBusinessrulesDecisiontableVersionRowsAsync(tableId: tableId, tableVersion: tableVersion, pageNumber: pagingToken.ToString(global::System.Globalization.CultureInfo.InvariantCulture), pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.Entities,
+            static listing => listing.PageCount,
+            static listing => listing.NextUri);
+    }
+
     /// <summary>Enumerates every item of <see cref="IBusinessRulesApi.GetBusinessrulesDecisiontableVersionsAsync"/> lazily, requesting each page (by <c>after</c>) when the enumeration reaches it.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/businessrules/decisiontables/{tableId}/versions</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
@@ -72,6 +94,30 @@ public static class BusinessRulesApiPagingExtensions
             (pagingToken, pagingCancellationToken) => api.GetBusinessrulesDecisiontablesSearchAsync(after: pagingToken, pageSize: pageSize, schemaId: schemaId, name: name, withPublishedVersion: withPublishedVersion, expand: expand, ids: ids, cancellationToken: pagingCancellationToken),
             static listing => listing.Entities,
             null,
+            static listing => listing.NextUri);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IBusinessRulesApi.PostBusinessrulesDecisiontableVersionRowsSearchAsync"/> lazily, requesting each page (by <c>pageNumber</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>POST /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows/search</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Search for decision table rows</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="tableId">Table ID</param>
+    /// <param name="tableVersion">Table Version</param>
+    /// <param name="body">Search decision table rows request</param>
+    /// <param name="pageSize">Number of entities to return. Maximum of 100. Defaults to 25.</param>
+    /// <returns>The items (<c>DecisionTableRow</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DecisionTableRow> PostBusinessrulesDecisiontableVersionRowsSearchPageableAsync(this IBusinessRulesApi api, string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.SearchDecisionTableRowsRequest body, string? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DecisionTableRowListing, global::GenesysCloud.Extensions.Models.DecisionTableRow>(
+            "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows/search",
+            (pagingToken, pagingCancellationToken) => api.PostBusinessrulesDecisiontableVersionRowsSearchAsync(tableId: tableId, tableVersion: tableVersion, body: body, pageNumber: pagingToken.ToString(global::System.Globalization.CultureInfo.InvariantCulture), pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.Entities,
+            static listing => listing.PageCount,
             static listing => listing.NextUri);
     }
 }

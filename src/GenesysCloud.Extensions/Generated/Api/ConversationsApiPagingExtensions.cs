@@ -6,6 +6,49 @@ namespace GenesysCloud.Extensions.Api;
 /// <summary>Lazy, paged enumeration of the listings of <see cref="IConversationsApi"/>: one <c>...PageableAsync</c> helper per paged operation.</summary>
 public static class ConversationsApiPagingExtensions
 {
+    /// <summary>Enumerates every item of <see cref="IConversationsApi.GetAnalyticsConversationsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/conversations/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>ConversationAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ConversationAggregateDataContainer> GetAnalyticsConversationsAggregatesJobResultsPageableAsync(this IConversationsApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.ConversationAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.ConversationAggregateDataContainer>(
+            "/api/v2/analytics/conversations/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsConversationsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IConversationsApi.GetAnalyticsConversationsDetailsJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/conversations/details/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async details job</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <param name="pageSize">The desired maximum number of results</param>
+    /// <returns>The items (<c>AnalyticsConversation</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsConversation> GetAnalyticsConversationsDetailsJobResultsPageableAsync(this IConversationsApi api, string jobId, int? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse, global::GenesysCloud.Extensions.Models.AnalyticsConversation>(
+            "/api/v2/analytics/conversations/details/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsConversationsDetailsJobResultsAsync(jobId: jobId, cursor: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.Conversations,
+            static listing => listing.Cursor,
+            null);
+    }
+
     /// <summary>Enumerates every item of <see cref="IConversationsApi.GetConversationCommunicationInternalmessagesAsync"/> lazily, requesting each page (by <c>pageNumber</c>) when the enumeration reaches it.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/conversations/{conversationId}/communications/{communicationId}/internalmessages</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>

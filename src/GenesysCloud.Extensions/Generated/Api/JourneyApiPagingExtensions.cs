@@ -6,6 +6,27 @@ namespace GenesysCloud.Extensions.Api;
 /// <summary>Lazy, paged enumeration of the listings of <see cref="IJourneyApi"/>: one <c>...PageableAsync</c> helper per paged operation.</summary>
 public static class JourneyApiPagingExtensions
 {
+    /// <summary>Enumerates every item of <see cref="IJourneyApi.GetAnalyticsJourneysAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/journeys/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>JourneyAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyAggregateDataContainer> GetAnalyticsJourneysAggregatesJobResultsPageableAsync(this IJourneyApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.JourneyAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.JourneyAggregateDataContainer>(
+            "/api/v2/analytics/journeys/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsJourneysAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
     /// <summary>Enumerates every item of <see cref="IJourneyApi.GetExternalcontactsContactJourneySessionsAsync"/> lazily, requesting each page (by <c>after</c>) when the enumeration reaches it.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}/journey/sessions</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>

@@ -6,6 +6,48 @@ namespace GenesysCloud.Extensions.Api;
 /// <summary>Lazy, paged enumeration of the listings of <see cref="ISocialMediaApi"/>: one <c>...PageableAsync</c> helper per paged operation.</summary>
 public static class SocialMediaApiPagingExtensions
 {
+    /// <summary>Enumerates every item of <see cref="ISocialMediaApi.GetSocialmediaAnalyticsAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/socialmedia/analytics/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async social media query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>SocialMediaAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SocialMediaAggregateDataContainer> GetSocialmediaAnalyticsAggregatesJobResultsPageableAsync(this ISocialMediaApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.SocialMediaAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.SocialMediaAggregateDataContainer>(
+            "/api/v2/socialmedia/analytics/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetSocialmediaAnalyticsAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="ISocialMediaApi.GetSocialmediaAnalyticsMessagesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/socialmedia/analytics/messages/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async social media messages query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>SocialMediaDetailDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SocialMediaDetailDataContainer> GetSocialmediaAnalyticsMessagesJobResultsPageableAsync(this ISocialMediaApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQueryResponse, global::GenesysCloud.Extensions.Models.SocialMediaDetailDataContainer>(
+            "/api/v2/socialmedia/analytics/messages/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetSocialmediaAnalyticsMessagesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
     /// <summary>Enumerates every item of <see cref="ISocialMediaApi.GetSocialmediaEscalationrulesAsync"/> lazily, requesting each page (by <c>pageNumber</c>) when the enumeration reaches it.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/socialmedia/escalationrules</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>

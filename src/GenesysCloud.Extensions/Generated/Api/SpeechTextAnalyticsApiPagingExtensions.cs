@@ -50,6 +50,73 @@ public static class SpeechTextAnalyticsApiPagingExtensions
             static listing => listing.NextUri);
     }
 
+    /// <summary>Enumerates every item of <see cref="ISpeechTextAnalyticsApi.GetSpeechandtextanalyticsDictionaryfeedbackAsync"/> lazily, requesting each page (by <c>nextPage</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/speechandtextanalytics/dictionaryfeedback</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Get the list of Speech &amp; Text Analytics dictionary feedbacks</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="dialect">The key for filter the listing by dialect, dialect format is {language}-{country} where language follows ISO 639-1 standard and country follows ISO 3166-1 alpha 2 standard</param>
+    /// <param name="transcriptionEngine">Filter by transcription engine, If not provided, all transcription engines will be considered. Valid values: <c>Genesys</c>, <c>GenesysExtended</c>.</param>
+    /// <param name="pageSize">The page size for the listing</param>
+    /// <returns>The items (<c>ListedDictionaryFeedback</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback> GetSpeechandtextanalyticsDictionaryfeedbackPageableAsync(this ISpeechTextAnalyticsApi api, string? dialect = null, string? transcriptionEngine = null, int? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.DictionaryFeedbackEntityListing, global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback>(
+            "/api/v2/speechandtextanalytics/dictionaryfeedback",
+            "nextPage",
+            (pagingToken, pagingCancellationToken) => api.GetSpeechandtextanalyticsDictionaryfeedbackAsync(dialect: dialect, transcriptionEngine: transcriptionEngine, nextPage: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.Entities,
+            null,
+            static listing => listing.NextUri);
+    }
+
+    /// <summary>Enumerates every item of <see cref="ISpeechTextAnalyticsApi.GetSpeechandtextanalyticsProgramsAsync"/> lazily, requesting each page (by <c>nextPage</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/speechandtextanalytics/programs</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Get the list of Speech &amp; Text Analytics programs</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="pageSize">The page size for the listing</param>
+    /// <param name="state">Program state. Defaults to Latest. Valid values: <c>Latest</c>, <c>Published</c>.</param>
+    /// <param name="name">Case insensitive partial name to filter by</param>
+    /// <param name="ids">Comma separated Program IDs to filter by. Cannot be used with pagination params. Maximum of 50 IDs allowed.</param>
+    /// <param name="sortBy">Sort results by. Defaults to name. Valid values: <c>name</c>.</param>
+    /// <param name="sortOrder">Sort order. Defaults to asc. Valid values: <c>asc</c>, <c>desc</c>.</param>
+    /// <returns>The items (<c>ListedProgram</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ListedProgram> GetSpeechandtextanalyticsProgramsPageableAsync(this ISpeechTextAnalyticsApi api, int? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? sortBy = null, string? sortOrder = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.ProgramsEntityListing, global::GenesysCloud.Extensions.Models.ListedProgram>(
+            "/api/v2/speechandtextanalytics/programs",
+            "nextPage",
+            (pagingToken, pagingCancellationToken) => api.GetSpeechandtextanalyticsProgramsAsync(nextPage: pagingToken, pageSize: pageSize, state: state, name: name, ids: ids, sortBy: sortBy, sortOrder: sortOrder, cancellationToken: pagingCancellationToken),
+            static listing => listing.Entities,
+            null,
+            static listing => listing.NextUri);
+    }
+
+    /// <summary>Enumerates every item of <see cref="ISpeechTextAnalyticsApi.GetSpeechandtextanalyticsProgramsMappingsAsync"/> lazily, requesting each page (by <c>nextPage</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/speechandtextanalytics/programs/mappings</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Get the list of Speech &amp; Text Analytics programs mappings to queues and flows</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="pageSize">The page size for the listing</param>
+    /// <returns>The items (<c>TopicsDefinitionsProgramMappings</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings> GetSpeechandtextanalyticsProgramsMappingsPageableAsync(this ISpeechTextAnalyticsApi api, int? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramsMappingsEntityListing, global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings>(
+            "/api/v2/speechandtextanalytics/programs/mappings",
+            "nextPage",
+            (pagingToken, pagingCancellationToken) => api.GetSpeechandtextanalyticsProgramsMappingsAsync(nextPage: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.Entities,
+            null,
+            static listing => listing.NextUri);
+    }
+
     /// <summary>Enumerates every item of <see cref="ISpeechTextAnalyticsApi.GetSpeechandtextanalyticsProgramsSettingsInsightsAsync"/> lazily, requesting each page (by <c>pageNumber</c>) when the enumeration reaches it.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/speechandtextanalytics/programs/settings/insights</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
@@ -67,6 +134,26 @@ public static class SpeechTextAnalyticsApiPagingExtensions
             (pagingToken, pagingCancellationToken) => api.GetSpeechandtextanalyticsProgramsSettingsInsightsAsync(pageSize: pageSize, pageNumber: pagingToken, programIds: programIds, cancellationToken: pagingCancellationToken),
             static listing => listing.Entities,
             static listing => listing.PageCount,
+            static listing => listing.NextUri);
+    }
+
+    /// <summary>Enumerates every item of <see cref="ISpeechTextAnalyticsApi.GetSpeechandtextanalyticsProgramsUnpublishedAsync"/> lazily, requesting each page (by <c>nextPage</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/speechandtextanalytics/programs/unpublished</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Get the list of Speech &amp; Text Analytics unpublished programs</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="pageSize">The page size for the listing</param>
+    /// <returns>The items (<c>Program</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Program> GetSpeechandtextanalyticsProgramsUnpublishedPageableAsync(this ISpeechTextAnalyticsApi api, int? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.UnpublishedProgramsEntityListing, global::GenesysCloud.Extensions.Models.Program>(
+            "/api/v2/speechandtextanalytics/programs/unpublished",
+            "nextPage",
+            (pagingToken, pagingCancellationToken) => api.GetSpeechandtextanalyticsProgramsUnpublishedAsync(nextPage: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.Entities,
+            null,
             static listing => listing.NextUri);
     }
 

@@ -6,6 +6,49 @@ namespace GenesysCloud.Extensions.Api;
 /// <summary>Lazy, paged enumeration of the listings of <see cref="IUsersApi"/>: one <c>...PageableAsync</c> helper per paged operation.</summary>
 public static class UsersApiPagingExtensions
 {
+    /// <summary>Enumerates every item of <see cref="IUsersApi.GetAnalyticsUsersAggregatesJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/users/aggregates/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async aggregates query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <returns>The items (<c>UserAggregateDataContainer</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer> GetAnalyticsUsersAggregatesJobResultsPageableAsync(this IUsersApi api, string jobId)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.UserAsyncAggregateQueryResponse, global::GenesysCloud.Extensions.Models.UserAggregateDataContainer>(
+            "/api/v2/analytics/users/aggregates/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsUsersAggregatesJobResultsAsync(jobId: jobId, cursor: pagingToken, cancellationToken: pagingCancellationToken),
+            static listing => listing.Results,
+            static listing => listing.Cursor,
+            null);
+    }
+
+    /// <summary>Enumerates every item of <see cref="IUsersApi.GetAnalyticsUsersDetailsJobResultsAsync"/> lazily, requesting each page (by <c>cursor</c>) when the enumeration reaches it.</summary>
+    /// <remarks>
+    /// <para><c>GET /api/v2/analytics/users/details/jobs/{jobId}/results</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
+    /// <para>Fetch a page of results for an async query</para>
+    /// </remarks>
+    /// <param name="api">The category API.</param>
+    /// <param name="jobId">jobId</param>
+    /// <param name="pageSize">The desired maximum number of results</param>
+    /// <returns>The items (<c>AnalyticsUserDetail</c>) of every page, fetched lazily.</returns>
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail> GetAnalyticsUsersDetailsJobResultsPageableAsync(this IUsersApi api, string jobId, int? pageSize = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(api);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
+        return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse, global::GenesysCloud.Extensions.Models.AnalyticsUserDetail>(
+            "/api/v2/analytics/users/details/jobs/{jobId}/results",
+            "cursor",
+            (pagingToken, pagingCancellationToken) => api.GetAnalyticsUsersDetailsJobResultsAsync(jobId: jobId, cursor: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            static listing => listing.UserDetails,
+            static listing => listing.Cursor,
+            null);
+    }
+
     /// <summary>Enumerates every item of <see cref="IUsersApi.GetAuthorizationDivisionspermittedPagedMeAsync"/> lazily, requesting each page (by <c>pageNumber</c>) when the enumeration reaches it.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/authorization/divisionspermitted/paged/me</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
