@@ -80,7 +80,7 @@ internal static class ApiModelBuilder
         }
 
         var categories = new List<ApiCategory>();
-        var takenNames = new HashSet<string>(StringComparer.Ordinal);
+        var takenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (tag, list) in byTag)
         {
             var name = Naming.Unique(Naming.Pascal(tag), takenNames);

@@ -29,7 +29,9 @@ internal sealed class ModelGenerator
         _document = document;
         var reachable = FindReachable(document);
         var names = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+
+        // Case-insensitive, so that no two model files differ only by case (Windows and macOS checkouts).
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var definition in reachable)
         {
             names[definition] = Naming.Unique(Naming.Pascal(definition), taken);
