@@ -167,6 +167,8 @@ internal static class ApiGenerator
                 w.Line(p.Source.In switch
                 {
                     "path" => $"apiRequest.WithPathParameter({wire}, {p.Name});",
+                    "query" when Delimiter(p.Source.Schema) is { } delimiter =>
+                        $"apiRequest.WithQueryParameter({wire}, {p.Name} is null ? null : string.Join({Naming.Literal(delimiter)}, {p.Name}));",
                     "query" => $"apiRequest.WithQueryParameter({wire}, {p.Name});",
                     "header" => $"apiRequest.WithHeader({wire}, {p.Name});",
                     _ => $"apiRequest.WithJsonBody({p.Name});",
@@ -182,6 +184,18 @@ internal static class ApiGenerator
         w.Close();
         return w.ToString();
     }
+
+    // Query arrays are sent as repeated keys (collectionFormat multi, which Genesys declares for all of them);
+    // an explicit csv/ssv/tsv/pipes format joins the values into one parameter instead.
+    private static string? Delimiter(JsonElement schema) =>
+        SwaggerDocument.GetString(schema, "type") != "array" ? null : SwaggerDocument.GetString(schema, "collectionFormat") switch
+        {
+            "csv" => ",",
+            "ssv" => " ",
+            "tsv" => "\t",
+            "pipes" => "|",
+            _ => null,
+        };
 
     private static string WritePagingExtensions(ApiCategory category)
     {

@@ -24,6 +24,7 @@ public sealed class LiveSpecToleranceTests
                 "parameters": [
                   { "name": "since", "in": "query", "type": "integer", "format": "int64" },
                   { "name": "ratio", "in": "query", "type": "number", "format": "float" },
+                  { "name": "fields", "in": "query", "type": "array", "items": { "type": "string" }, "collectionFormat": "csv" },
                   { "name": "upload", "in": "formData", "type": "file" }
                 ],
                 "responses": {
@@ -73,7 +74,7 @@ public sealed class LiveSpecToleranceTests
     {
         var usage = _files["Api/IUsageApi.cs"];
         Assert.Contains(
-            "global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsageJob> GetUsageJobAsync(string jobId, long? since = null, double? ratio = null, global::System.Threading.CancellationToken cancellationToken = default);",
+            "global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsageJob> GetUsageJobAsync(string jobId, long? since = null, double? ratio = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default);",
             usage,
             StringComparison.Ordinal);
         Assert.Contains("Requires all of the permissions: <c>usage:job:view</c>, <c>usage:job:edit</c>.", usage, StringComparison.Ordinal);
@@ -81,7 +82,16 @@ public sealed class LiveSpecToleranceTests
         using var manifest = JsonDocument.Parse(_files["api-manifest.json"]);
         var operation = manifest.RootElement.GetProperty("operations").EnumerateArray().Single(o => o.GetProperty("operationId").GetString() == "getUsageJob");
         Assert.Equal(202, operation.GetProperty("successStatus").GetInt32());
-        Assert.Equal(["jobId", "since", "ratio"], operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["jobId", "since", "ratio", "fields"], operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public void Csv_query_arrays_are_joined_and_multi_arrays_repeat()
+    {
+        Assert.Contains(
+            "apiRequest.WithQueryParameter(\"fields\", fields is null ? null : string.Join(\",\", fields));",
+            _files["Api/UsageApi.cs"],
+            StringComparison.Ordinal);
     }
 
     [Fact]
