@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace GenesysCloud.Extensions.Generator;
+
+/// <summary>Writes the category interfaces, their implementations, the paging helpers and the DI registration.</summary>
+internal static class ApiGenerator
+{
+    private const string ApiNamespace = "GenesysCloud.Extensions.Api";
+    private const string ObsoleteMessage = "This operation is deprecated in the Genesys Cloud Platform API.";
+
+    public static void Write(IReadOnlyList<ApiCategory> categories, IDictionary<string, string> files)
+    {
+        foreach (var category in categories)
+        {
+            files[$"Api/{category.Interface}.cs"] = WriteInterface(category);
+            files[$"Api/{category.Implementation}.cs"] = WriteImplementation(category);
+            if (category.Methods.Any(m => m.PagingName is not null))
+            {
+                files[$"Api/{category.PagingExtensions}.cs"] = WritePagingExtensions(category);
+            }
+        }
+
+        files["GenesysCloudApiRegistration.cs"] = WriteRegistration(categories);
+    }
+
+    private static string WriteInterface(ApiCategory category)
+    {
+        var w = CodeWriter.File(ApiNamespace);
+        var count = category.Methods.Count.ToString(CultureInfo.InvariantCulture);
+        w.Doc("summary", $"The <c>{Naming.Xml(category.Tag)}</c> category of the Genesys Cloud Platform API ({count} operations).");
+        w.Doc(
+            "remarks",
+            "Registered as a singleton by <c>AddGenesysCloud</c>; thread-safe. Every method goes through the client's request pipeline\n"
+            + "(pacing, OAuth, retries, telemetry). To read the status and headers of a successful call, wrap it in a\n"
+            + "<see cref=\"global::GenesysCloud.Extensions.Requests.GenesysCloudResponseScope\"/>.");
+        w.Open($"public interface {category.Interface}");
+        var first = true;
+        foreach (var (operation, methodName, _) in category.Methods)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            WriteMethodDocs(w, operation);
+            if (operation.Source.Deprecated)
+            {
+                w.Line($"[global::System.Obsolete({Naming.Literal(ObsoleteMessage)})]");
+            }
+
+            w.Line($"{operation.ReturnTask} {methodName}({Signature(operation.Parameters)});");
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void WriteMethodDocs(CodeWriter w, ApiOperation operation)
+    {
+        var source = operation.Source;
+        w.Doc("summary", Naming.Xml(string.IsNullOrWhiteSpace(source.Summary) ? source.OperationId : source.Summary));
+        var remarks = new List<string> { $"<para><c>{source.Method} {Naming.Xml(source.Path)}</c> (<c>{Naming.Xml(source.OperationId)}</c>)</para>" };
+        if (!string.IsNullOrWhiteSpace(source.Description) && source.Description.Trim() != source.Summary?.Trim())
+        {
+            remarks.Add($"<para>{Naming.Xml(source.Description)}</para>");
+        }
+
+        if (source.Preview)
+        {
+            remarks.Add("<para>Preview: this resource may change or be removed without notice.</para>");
+        }
+
+        if (source.Deprecated)
+        {
+            remarks.Add("<para>Deprecated in the Genesys Cloud Platform API.</para>");
+        }
+
+        if (Permissions(source.Permissions) is { } permissions)
+        {
+            remarks.Add($"<para>{permissions}</para>");
+        }
+
+        w.Doc("remarks", string.Join('\n', remarks));
+        foreach (var p in operation.Parameters)
+        {
+            w.Doc("param", p.Doc, $"name=\"{Naming.Unescaped(p.Name)}\"");
+        }
+
+        w.Doc("param", "Cancels the call; a call still waiting in the backlog is removed without using rate budget.", "name=\"cancellationToken\"");
+        w.Doc("returns", operation.ReturnType is null
+            ? "A task that completes when the call succeeds."
+            : $"The response body (<c>{Naming.Xml(operation.ReturnType.Display)}</c>).");
+    }
+
+    private static string? Permissions(JsonElement? permissions)
+    {
+        if (permissions is not { ValueKind: JsonValueKind.Object } element
+            || !element.TryGetProperty("permissions", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var names = list.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.String).Select(p => $"<c>{Naming.Xml(p.GetString()!)}</c>").ToList();
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        var all = SwaggerDocument.GetString(element, "type") == "ALL";
+        return $"Requires {(all ? "all" : "any")} of the permissions: {string.Join(", ", names)}.";
+    }
+
+    private static string Signature(IReadOnlyList<MethodParameter> parameters, bool cancellationToken = true)
+    {
+        var parts = parameters.Select(p => p.Declaration).ToList();
+        if (cancellationToken)
+        {
+            parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static void WriteGuards(CodeWriter w, IEnumerable<MethodParameter> parameters)
+    {
+        foreach (var p in parameters.Where(p => p.Required && !p.Type.IsValueType))
+        {
+            w.Line(p.Type == CsType.String
+                ? $"global::System.ArgumentException.ThrowIfNullOrEmpty({p.Name});"
+                : $"global::System.ArgumentNullException.ThrowIfNull({p.Name});");
+        }
+    }
+
+    private static string WriteImplementation(ApiCategory category)
+    {
+        var w = CodeWriter.File(ApiNamespace);
+        w.Doc("summary", $"Implements <see cref=\"{category.Interface}\"/> over the client's single request pipeline.");
+        w.Open($"internal sealed class {category.Implementation} : {category.Interface}");
+        w.Line($"private const string CategoryName = {Naming.Literal(category.Tag)};");
+        w.Line();
+        w.Line("private readonly global::GenesysCloud.Extensions.IGenesysCloudClient _client;");
+        w.Line();
+        w.Doc("summary", $"Initializes a new instance of the <see cref=\"{category.Implementation}\"/> class.");
+        w.Doc("param", "The client whose pipeline sends every call.", "name=\"client\"");
+        w.Open($"public {category.Implementation}(global::GenesysCloud.Extensions.IGenesysCloudClient client)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+        w.Line("_client = client;");
+        w.Close();
+        foreach (var (operation, methodName, _) in category.Methods)
+        {
+            var source = operation.Source;
+            w.Line();
+            if (source.Deprecated)
+            {
+                w.Line($"[global::System.Obsolete({Naming.Literal(ObsoleteMessage)})]");
+            }
+
+            w.Open($"public {operation.ReturnTask} {methodName}({Signature(operation.Parameters)})");
+            WriteGuards(w, operation.Parameters);
+            var method = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(source.Method.ToLowerInvariant());
+            w.Line($"var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.{method}, {Naming.Literal(source.Path)}) {{ Category = CategoryName, Operation = {Naming.Literal(source.OperationId)} }};");
+            foreach (var p in operation.Parameters)
+            {
+                var wire = Naming.Literal(p.Source.Name);
+                w.Line(p.Source.In switch
+                {
+                    "path" => $"apiRequest.WithPathParameter({wire}, {p.Name});",
+                    "query" when Delimiter(p.Source.Schema) is { } delimiter =>
+                        $"apiRequest.WithQueryParameter({wire}, {p.Name} is null ? null : string.Join({Naming.Literal(delimiter)}, {p.Name}));",
+                    "query" => $"apiRequest.WithQueryParameter({wire}, {p.Name});",
+                    "header" => $"apiRequest.WithHeader({wire}, {p.Name});",
+                    _ => $"apiRequest.WithJsonBody({p.Name});",
+                });
+            }
+
+            w.Line(operation.ReturnType is null
+                ? "return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);"
+                : $"return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<{operation.ReturnType.Name}>(_client, apiRequest, cancellationToken);");
+            w.Close();
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    // Query arrays are sent as repeated keys (collectionFormat multi, which Genesys declares for all of them);
+    // an explicit csv/ssv/tsv/pipes format joins the values into one parameter instead.
+    private static string? Delimiter(JsonElement schema) =>
+        SwaggerDocument.GetString(schema, "type") != "array" ? null : SwaggerDocument.GetString(schema, "collectionFormat") switch
+        {
+            "csv" => ",",
+            "ssv" => " ",
+            "tsv" => "\t",
+            "pipes" => "|",
+            _ => null,
+        };
+
+    private static string WritePagingExtensions(ApiCategory category)
+    {
+        var w = CodeWriter.File(ApiNamespace);
+        w.Doc("summary", $"Lazy, paged enumeration of the listings of <see cref=\"{category.Interface}\"/>: one <c>...PageableAsync</c> helper per paged operation.");
+        w.Open($"public static class {category.PagingExtensions}");
+        var first = true;
+        foreach (var (operation, methodName, pagingName) in category.Methods)
+        {
+            if (pagingName is null || operation.Paging is not { } paging)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            var source = operation.Source;
+            var parameters = operation.Parameters.Where(p => p != paging.Parameter).ToList();
+            w.Doc("summary", $"Enumerates every item of <see cref=\"{category.Interface}.{methodName}\"/> lazily, requesting each page (by <c>{Naming.Xml(paging.Parameter.Source.Name)}</c>) when the enumeration reaches it.");
+            w.Doc("remarks", $"<para><c>{source.Method} {Naming.Xml(source.Path)}</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>\n<para>{Naming.Xml(source.Summary ?? source.OperationId)}</para>");
+            w.Doc("param", "The category API.", "name=\"api\"");
+            foreach (var p in parameters)
+            {
+                w.Doc("param", p.Doc, $"name=\"{Naming.Unescaped(p.Name)}\"");
+            }
+
+            w.Doc("returns", $"The items (<c>{Naming.Xml(paging.Item.Display)}</c>) of every page, fetched lazily.");
+            if (source.Deprecated)
+            {
+                w.Line($"[global::System.Obsolete({Naming.Literal(ObsoleteMessage)})]");
+            }
+
+            var thisApi = $"this {category.Interface} api";
+            var signature = parameters.Count == 0 ? thisApi : thisApi + ", " + Signature(parameters, cancellationToken: false);
+            w.Open($"public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<{paging.Item.Name}> {pagingName}({signature})");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(api);");
+            WriteGuards(w, parameters);
+            var arguments = operation.Parameters
+                .Select(p => p != paging.Parameter ? $"{p.Name}: {p.Name}"
+                    : p.Type == CsType.String && paging.Style == "pageNumber" ? $"{p.Name}: pagingToken.ToString(global::System.Globalization.CultureInfo.InvariantCulture)"
+                    : $"{p.Name}: pagingToken")
+                .Append("cancellationToken: pagingCancellationToken");
+            var call = $"(pagingToken, pagingCancellationToken) => api.{methodName}({string.Join(", ", arguments)})";
+            var factory = paging.Style == "pageNumber" ? "ByPageNumber" : "ByCursor";
+            w.Line($"return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.{factory}<{paging.Listing.Name}, {paging.Item.Name}>(");
+            w.Indent();
+            w.Line($"{Naming.Literal(source.Path)},");
+            if (paging.Style == "cursor")
+            {
+                w.Line($"{Naming.Literal(paging.Parameter.Source.Name)},");
+            }
+
+            w.Line($"{call},");
+            w.Line($"static listing => listing.{paging.ItemsProperty},");
+            if (paging.Style == "pageNumber")
+            {
+                w.Line(paging.PageCountProperty is null ? "null," : $"static listing => listing.{paging.PageCountProperty},");
+            }
+            else
+            {
+                w.Line(paging.CursorProperty is null ? "null," : $"static listing => listing.{paging.CursorProperty},");
+            }
+
+            w.Line(paging.NextUriProperty is null ? "null);" : $"static listing => listing.{paging.NextUriProperty});");
+            w.Outdent();
+            w.Close();
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string WriteRegistration(IReadOnlyList<ApiCategory> categories)
+    {
+        var w = CodeWriter.File("GenesysCloud.Extensions");
+        w.Doc("summary", "Registers the implementation of every API category interface.");
+        w.Open("internal static class GenesysCloudApiRegistration");
+        w.Doc("summary", $"Registers the {categories.Count.ToString(CultureInfo.InvariantCulture)} category interfaces as singletons, keeping any registration already made.");
+        w.Doc("param", "The service collection.", "name=\"services\"");
+        w.Doc("returns", "The same service collection.");
+        w.Open("internal static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddGenesysCloudApis(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
+        foreach (var category in categories)
+        {
+            w.Line($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::{ApiNamespace}.{category.Interface}, global::{ApiNamespace}.{category.Implementation}>(services);");
+        }
+
+        w.Line("return services;");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+}

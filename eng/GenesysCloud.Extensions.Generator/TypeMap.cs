@@ -1,0 +1,141 @@
+using System.Text.Json;
+
+namespace GenesysCloud.Extensions.Generator;
+
+/// <summary>A C# type as generated code spells it, <c>global::</c>-qualified.</summary>
+internal sealed record CsType(string Name, bool IsValueType, string Display)
+{
+    public static readonly CsType String = new("string", false, "string");
+    public static readonly CsType Json = new("global::System.Text.Json.JsonElement", true, "JsonElement");
+    public static readonly CsType Long = new("long", true, "long");
+    public static readonly CsType Int = new("int", true, "int");
+    public static readonly CsType Double = new("double", true, "double");
+    public static readonly CsType Bool = new("bool", true, "bool");
+    public static readonly CsType DateTime = new("global::System.DateTimeOffset", true, "DateTimeOffset");
+
+    /// <summary>Gets the type with a nullable annotation.</summary>
+    public string Nullable => Name + "?";
+}
+
+/// <summary>
+/// How Swagger schemas become C# types. Model integers are <c>long</c> whatever the format (the shared spec copy
+/// marks every integer int32, but real values exceed 32 bits); <c>date</c>, <c>local-date-time</c> and
+/// <c>year-month</c> stay strings; free-form objects are <see cref="JsonElement"/>.
+/// </summary>
+internal sealed class TypeMap
+{
+    public const string ModelsNamespace = "GenesysCloud.Extensions.Models";
+
+    private readonly IReadOnlyDictionary<string, string> _modelNames;
+
+    public TypeMap(IReadOnlyDictionary<string, string> modelNames) => _modelNames = modelNames;
+
+    public static string? DefinitionName(JsonElement schema)
+    {
+        var reference = SwaggerDocument.GetString(schema, "$ref");
+        const string Prefix = "#/definitions/";
+        return reference is not null && reference.StartsWith(Prefix, StringComparison.Ordinal) ? reference[Prefix.Length..] : null;
+    }
+
+    public string? ModelName(string definition) => _modelNames.TryGetValue(definition, out var name) ? name : null;
+
+    /// <summary>Maps a schema.</summary>
+    /// <param name="schema">The schema.</param>
+    /// <param name="model">Model property rules (all integers <c>long</c>); otherwise int32 is <c>int</c>.</param>
+    /// <param name="enumType">The enum-like struct for a string enum (of the value or of array items), if any.</param>
+    /// <param name="sequence">Arrays as <c>IEnumerable&lt;T&gt;</c> (parameters) instead of <c>IReadOnlyList&lt;T&gt;</c>.</param>
+    public CsType Map(JsonElement schema, bool model, CsType? enumType = null, bool sequence = false)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return CsType.Json;
+        }
+
+        var definition = DefinitionName(schema);
+        if (definition is not null)
+        {
+            var name = ModelName(definition);
+            return name is null ? CsType.Json : new CsType($"global::{ModelsNamespace}.{name}", false, name);
+        }
+
+        var type = SwaggerDocument.GetString(schema, "type");
+        var format = SwaggerDocument.GetString(schema, "format");
+        switch (type)
+        {
+            case "string":
+                if (enumType is not null && schema.TryGetProperty("enum", out _))
+                {
+                    return enumType;
+                }
+
+                return format == "date-time" ? CsType.DateTime : CsType.String;
+            case "integer":
+                return model || format == "int64" ? CsType.Long : CsType.Int;
+            case "number":
+                return CsType.Double;
+            case "boolean":
+                return CsType.Bool;
+            case "array":
+                var items = schema.TryGetProperty("items", out var i) ? Map(i, model, enumType) : CsType.Json;
+                return sequence
+                    ? new CsType($"global::System.Collections.Generic.IEnumerable<{items.Name}>", false, $"IEnumerable<{items.Display}>")
+                    : new CsType($"global::System.Collections.Generic.IReadOnlyList<{items.Name}>", false, $"IReadOnlyList<{items.Display}>");
+            case "object" or null:
+                if (schema.TryGetProperty("additionalProperties", out var additional)
+                    && additional.ValueKind is JsonValueKind.Object or JsonValueKind.True
+                    && !schema.TryGetProperty("properties", out _))
+                {
+                    var value = additional.ValueKind == JsonValueKind.True ? CsType.Json : Map(additional, model);
+                    return new CsType(
+                        $"global::System.Collections.Generic.IReadOnlyDictionary<string, {value.Name}>",
+                        false,
+                        $"IReadOnlyDictionary<string, {value.Display}>");
+                }
+
+                return CsType.Json;
+            default:
+                return CsType.Json;
+        }
+    }
+
+    /// <summary>Whether a schema (or its array items) is a string enum.</summary>
+    public static bool HasStringEnum(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var type = SwaggerDocument.GetString(schema, "type");
+        if (type == "array")
+        {
+            return schema.TryGetProperty("items", out var items) && HasStringEnum(items);
+        }
+
+        return type == "string" && schema.TryGetProperty("enum", out var e) && e.ValueKind == JsonValueKind.Array
+            && e.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.String);
+    }
+
+    /// <summary>The string values of a schema's (or its items') enum, in spec order, without duplicates.</summary>
+    public static IReadOnlyList<string> EnumValues(JsonElement schema)
+    {
+        if (SwaggerDocument.GetString(schema, "type") == "array" && schema.TryGetProperty("items", out var items))
+        {
+            return EnumValues(items);
+        }
+
+        var values = new List<string>();
+        if (schema.TryGetProperty("enum", out var e) && e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var v in e.EnumerateArray())
+            {
+                if (v.ValueKind == JsonValueKind.String && !values.Contains(v.GetString()!, StringComparer.Ordinal))
+                {
+                    values.Add(v.GetString()!);
+                }
+            }
+        }
+
+        return values;
+    }
+}
