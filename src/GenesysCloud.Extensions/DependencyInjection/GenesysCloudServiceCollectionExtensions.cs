@@ -1,3 +1,4 @@
+using GenesysCloud.Extensions;
 using GenesysCloud.Extensions.DependencyInjection;
 using GenesysCloud.Extensions.Options;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,10 @@ public static class GenesysCloudServiceCollectionExtensions
         return AddCore(services, configuration: null, configure);
     }
 
-    private static GenesysCloudBuilder AddCore(IServiceCollection services, IConfiguration? configuration, Action<GenesysCloudOptions>? configure) =>
-        GenesysCloudCoreRegistration.AddGenesysCloudCore(services, configuration, configure);
+    private static GenesysCloudBuilder AddCore(IServiceCollection services, IConfiguration? configuration, Action<GenesysCloudOptions>? configure)
+    {
+        var builder = GenesysCloudCoreRegistration.AddGenesysCloudCore(services, configuration, configure);
+        GenesysCloudApiRegistration.AddGenesysCloudApis(services);
+        return builder;
+    }
 }

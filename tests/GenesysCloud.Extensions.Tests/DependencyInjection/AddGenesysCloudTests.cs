@@ -31,6 +31,21 @@ public sealed class AddGenesysCloudTests
         Assert.Equal(new Uri("https://api.mypurecloud.ie/"), options.ResolvedApiBaseAddress);
         Assert.Equal(GenesysCloudClientState.Created, app.Services.GetRequiredService<IGenesysCloudClient>().State);
         Assert.Single(app.Services.GetServices<IHostedService>(), s => s.GetType().Name == "GenesysCloudHostedService");
+        Assert.NotNull(app.Services.GetRequiredService<GenesysCloud.Extensions.Api.IRoutingApi>());
+        Assert.NotNull(app.Services.GetRequiredService<GenesysCloud.Extensions.Api.ITelephonyProvidersEdgeApi>());
+    }
+
+    [Fact]
+    public void Every_category_interface_is_registered_once_as_a_singleton()
+    {
+        var services = new ServiceCollection();
+        services.AddGenesysCloud(o => { });
+        services.AddGenesysCloud(o => { });
+        var apis = services.Where(d => d.ServiceType.Namespace == "GenesysCloud.Extensions.Api" && d.ServiceType.IsInterface).ToArray();
+
+        Assert.Equal(86, apis.Length);
+        Assert.Equal(86, apis.Select(d => d.ServiceType).Distinct().Count());
+        Assert.All(apis, d => Assert.Equal(ServiceLifetime.Singleton, d.Lifetime));
     }
 
     [Fact]
