@@ -79,7 +79,8 @@ public sealed class ManifestContractTests(ITestOutputHelper output)
             return "method not found";
         }
 
-        var fake = new FakeClient();
+        // A minimal body of the declared response shape, so the typed response is deserialized too.
+        var fake = new FakeClient().Respond(SampleBody(operation.GetProperty("responseSchema")));
         var implementation = Library.GetType($"GenesysCloud.Extensions.Api.{interfaceName[1..]}")!;
         var api = Activator.CreateInstance(implementation, fake.Client);
         var parameters = operation.GetProperty("parameters").EnumerateArray().ToList();
@@ -141,6 +142,29 @@ public sealed class ManifestContractTests(ITestOutputHelper output)
 
         var hasBody = parameters.Any(p => p.GetProperty("in").GetString() == "body");
         return (request.Body is not null) == hasBody ? null : $"body sent: {request.Body is not null}, manifest: {hasBody}";
+    }
+
+    private static string SampleBody(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return string.Empty;
+        }
+
+        if (schema.TryGetProperty("$ref", out _))
+        {
+            return """{"id":"x1","unknownProperty":{"a":1}}""";
+        }
+
+        return (schema.TryGetProperty("type", out var type) ? type.GetString() : null) switch
+        {
+            "array" => $"[{SampleBody(schema.GetProperty("items"))}]",
+            "string" => "\"x1\"",
+            "integer" => "4294967296",
+            "number" => "1.5",
+            "boolean" => "true",
+            _ => "{}",
+        };
     }
 
     private static object? Synthesize(Type type)
