@@ -61,6 +61,10 @@ public sealed class ManifestContractTests(ITestOutputHelper output)
 
         var interfaces = Library.GetTypes().Where(t => t.IsInterface && t.IsPublic && t.Namespace == "GenesysCloud.Extensions.Api").ToList();
         Assert.Equal(86, interfaces.Count);
+        Assert.Contains(interfaces, t => t.Name == "ITelephonyProvidersEdgeApi");
+        Assert.Contains(interfaces, t => t.Name == "ISpeechTextAnalyticsApi");
+        Assert.Contains(interfaces, t => t.Name == "ISCIMApi");
+        Assert.Contains(interfaces, t => t.Name == "IInfrastructureAsCodeApi");
         foreach (var type in interfaces)
         {
             Assert.NotNull(provider.GetService(type));
