@@ -131,12 +131,8 @@ internal static class ApiModelBuilder
             var unique = Naming.Unique(Naming.Unescaped(name), taken);
             name = unique == Naming.Unescaped(name) ? name : unique;
 
-            var type = p.In switch
-            {
-                "body" => types.Map(p.Schema, model: false, sequence: true),
-                "header" => CsType.String,
-                _ => types.Map(p.Schema, model: false, sequence: true),
-            };
+            // Headers are strings; a query or path parameter without a usable type is sent as a string.
+            var type = p.In == "header" ? CsType.String : types.Map(p.Schema, model: false, sequence: true);
             if (type == CsType.Json && p.In is "path" or "query")
             {
                 type = CsType.String;

@@ -106,4 +106,14 @@ public sealed class ForwardCompatibilityTests
         Assert.Equal("getRoutingQueue", request.Operation);
         Assert.Equal("api/v2/routing/queues/q%201", request.BuildRelativeUri());
     }
+
+    [Fact]
+    public void Enum_values_sent_as_numbers_or_null_do_not_fail_the_response()
+    {
+        var user = JsonSerializer.Deserialize<User>("""{"state":5}""", GenesysCloudJson.Options)!;
+        var queue = JsonSerializer.Deserialize<Queue>("""{"scoringMethod":null}""", GenesysCloudJson.Options)!;
+
+        Assert.Equal("5", user.State!.Value.Value);
+        Assert.Null(queue.ScoringMethod);
+    }
 }

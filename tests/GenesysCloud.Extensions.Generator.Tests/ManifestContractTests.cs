@@ -61,6 +61,10 @@ public sealed class ManifestContractTests(ITestOutputHelper output)
 
         var interfaces = Library.GetTypes().Where(t => t.IsInterface && t.IsPublic && t.Namespace == "GenesysCloud.Extensions.Api").ToList();
         Assert.Equal(86, interfaces.Count);
+        Assert.Contains(interfaces, t => t.Name == "ITelephonyProvidersEdgeApi");
+        Assert.Contains(interfaces, t => t.Name == "ISpeechTextAnalyticsApi");
+        Assert.Contains(interfaces, t => t.Name == "ISCIMApi");
+        Assert.Contains(interfaces, t => t.Name == "IInfrastructureAsCodeApi");
         foreach (var type in interfaces)
         {
             Assert.NotNull(provider.GetService(type));
@@ -79,7 +83,8 @@ public sealed class ManifestContractTests(ITestOutputHelper output)
             return "method not found";
         }
 
-        var fake = new FakeClient();
+        // A minimal body of the declared response shape, so the typed response is deserialized too.
+        var fake = new FakeClient().Respond(SampleBody(operation.GetProperty("responseSchema")));
         var implementation = Library.GetType($"GenesysCloud.Extensions.Api.{interfaceName[1..]}")!;
         var api = Activator.CreateInstance(implementation, fake.Client);
         var parameters = operation.GetProperty("parameters").EnumerateArray().ToList();
@@ -141,6 +146,29 @@ public sealed class ManifestContractTests(ITestOutputHelper output)
 
         var hasBody = parameters.Any(p => p.GetProperty("in").GetString() == "body");
         return (request.Body is not null) == hasBody ? null : $"body sent: {request.Body is not null}, manifest: {hasBody}";
+    }
+
+    private static string SampleBody(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return string.Empty;
+        }
+
+        if (schema.TryGetProperty("$ref", out _))
+        {
+            return """{"id":"x1","unknownProperty":{"a":1}}""";
+        }
+
+        return (schema.TryGetProperty("type", out var type) ? type.GetString() : null) switch
+        {
+            "array" => $"[{SampleBody(schema.GetProperty("items"))}]",
+            "string" => "\"x1\"",
+            "integer" => "4294967296",
+            "number" => "1.5",
+            "boolean" => "true",
+            _ => "{}",
+        };
     }
 
     private static object? Synthesize(Type type)
