@@ -174,7 +174,8 @@ internal static class ManifestWriter
     {
         foreach (var key in SchemaKeys)
         {
-            if (!schema.TryGetProperty(key, out var value))
+            // A parameter's boolean "required" is written with the parameter; only a schema's list belongs here.
+            if (!schema.TryGetProperty(key, out var value) || (key == "required" && value.ValueKind != JsonValueKind.Array))
             {
                 continue;
             }
