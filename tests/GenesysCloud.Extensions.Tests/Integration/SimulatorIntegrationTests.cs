@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -177,14 +176,8 @@ public sealed class SimulatorIntegrationTests
     [Fact]
     public async Task Our_span_parents_the_http_client_span_over_real_sockets()
     {
-        var activities = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is GenesysCloudTelemetryNames.SourceName or "System.Net.Http",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var collector = new ActivityCollector();
+        var activities = collector.Stopped;
         await using var harness = await SimulatorHarness.StartAsync();
 
         var request = ListQueues();

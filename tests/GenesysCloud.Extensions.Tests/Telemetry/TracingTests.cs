@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using GenesysCloud.Extensions.Requests;
@@ -12,14 +11,8 @@ public sealed class TracingTests
     [Fact]
     public async Task Each_call_is_one_client_span_with_queue_and_retry_events_and_no_parameter_values()
     {
-        var activities = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is GenesysCloudTelemetryNames.SourceName or "System.Net.Http",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var collector = new ActivityCollector();
+        var activities = collector.Stopped;
         await using var harness = await ClientHarness.Create().StartAsync();
         harness.Server.EnqueueApi(_ => FakeGenesysCloud.Error(HttpStatusCode.ServiceUnavailable, "unavailable", "later"));
 
