@@ -38,6 +38,10 @@ internal sealed partial class CallLedger
     public static GenesysCloudRequest Get(long id) =>
         new GenesysCloudRequest(HttpMethod.Get, "/api/v2/routing/queues").WithQueryParameter("pageSize", 1).WithQueryParameter("rid", id);
 
+    /// <summary>The cheapest call the simulator answers (a small fixed body): for load.</summary>
+    public static GenesysCloudRequest Light(long id) =>
+        new GenesysCloudRequest(HttpMethod.Get, "/api/v2/tokens/me").WithQueryParameter("rid", id);
+
     public static GenesysCloudRequest Post(long id) =>
         new GenesysCloudRequest(HttpMethod.Post, "/api/v2/routing/wrapupcodes")
             .WithQueryParameter("rid", id)

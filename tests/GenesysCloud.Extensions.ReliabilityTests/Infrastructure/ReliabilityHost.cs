@@ -60,9 +60,10 @@ internal sealed class ReliabilityHost : IAsyncDisposable
         Func<ReliabilityHost, Task> scenario,
         Action<GenesysCloudSimulatorOptions>? simulator = null,
         Action<GenesysCloudOptions>? client = null,
-        bool fakeClock = true)
+        bool fakeClock = true,
+        LogLevel logLevel = LogLevel.Trace)
     {
-        await using var host = await StartAsync(simulator, client, fakeClock);
+        await using var host = await StartAsync(simulator, client, fakeClock, logLevel: logLevel);
         await scenario(host);
     }
 
@@ -71,7 +72,8 @@ internal sealed class ReliabilityHost : IAsyncDisposable
         Action<GenesysCloudOptions>? client = null,
         bool fakeClock = true,
         Action<HostApplicationBuilder>? host = null,
-        bool start = true)
+        bool start = true,
+        LogLevel logLevel = LogLevel.Trace)
     {
         var clock = fakeClock ? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) : null;
         var simOptions = new GenesysCloudSimulatorOptions
@@ -87,7 +89,7 @@ internal sealed class ReliabilityHost : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddProvider(logs);
         if (clock is not null)
         {
