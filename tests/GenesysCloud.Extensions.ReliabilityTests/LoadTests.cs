@@ -23,6 +23,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         long succeeded = 0, measured = 0, peakWorkingSet = 0, simRequests = 0;
         var elapsed = TimeSpan.Zero;
         var live = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        long liveAfter = 0;
         await ReliabilityHost.RunAsync(async h =>
         {
             var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
@@ -67,6 +68,7 @@ public sealed class LoadTests(ITestOutputHelper output)
             elapsed = stopwatch.Elapsed;
             measured += h.CallDurations.GetMeasurementSnapshot(clear: true).Count;
             simRequests = h.Sim.Inspector.GetOperationCount("getTokensMe");
+            liveAfter = GC.GetTotalMemory(forceFullCollection: true); // with the host and the simulator still up
 
             Assert.True(failures.IsEmpty, $"{failures.Count} failures, first: {failures.FirstOrDefault()}");
             Assert.Equal(total, succeeded);
@@ -81,7 +83,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         Assert.True(live.Max() < 128L * 1024 * 1024, $"live managed memory under load: {string.Join(", ", live)}");
         var liveMb = string.Join(" / ", live.Select(b => (b / 1024.0 / 1024.0).ToString("F1", CultureInfo.InvariantCulture)));
         Figures.Record(output, "load: 1,000 callers, no budget, zero latency", string.Create(CultureInfo.InvariantCulture,
-            $"{total:N0} calls, {succeeded:N0} succeeded, {simRequests:N0} requests, {measured:N0} call.duration measurements; {elapsed.TotalSeconds:F1} s ({total / elapsed.TotalSeconds:N0} calls/s); live managed memory at each quarter {liveMb} MB; peak working set {peakWorkingSet / 1024 / 1024} MB; {report.Summary}"));
+            $"{total:N0} calls, {succeeded:N0} succeeded, {simRequests:N0} requests, {measured:N0} call.duration measurements; {elapsed.TotalSeconds:F1} s ({total / elapsed.TotalSeconds:N0} calls/s); live managed memory at each quarter {liveMb} MB, after the load (host still up) {liveAfter / 1024.0 / 1024.0:F1} MB; peak working set {peakWorkingSet / 1024 / 1024} MB; {report.Summary}"));
     }
 
     private static void InterlockedMax(ref long target, long value)
