@@ -417,8 +417,16 @@ public sealed class FaultScenarioTests(ITestOutputHelper output)
     private static async Task<Task[]> QueueBehindRateLimitAsync(ReliabilityHost h, CallLedger ledger, int count, Func<int, CancellationToken> token)
     {
         await h.Client.SendAsync(new GenesysCloud.Extensions.Requests.GenesysCloudRequest(HttpMethod.Get, "/api/v2/routing/queues"));
+        // Call 0 is back in the backlog (it goes back after the suspension began): the first backlog addition, since
+        // every earlier call started at once. Events are delivered in order on the client's dispatcher.
         var suspended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        h.Events.RateLimited += (_, _) => suspended.TrySetResult();
+        h.Events.BacklogChanged += (_, e) =>
+        {
+            if (e.Added)
+            {
+                suspended.TrySetResult();
+            }
+        };
         h.Sim.Faults.Add(SimulatorFault.Status(429, "GET", "/api/v2/routing/queues", count: 1, retryAfter: TimeSpan.FromSeconds(60)));
         var first = ledger.Run(h.Client, 0, CallLedger.Get(0));
         await suspended.Task.WaitAsync(TimeSpan.FromSeconds(10));
