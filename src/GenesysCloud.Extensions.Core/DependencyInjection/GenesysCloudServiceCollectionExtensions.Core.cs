@@ -1,4 +1,3 @@
-using System.Net;
 using GenesysCloud.Extensions.Hosting;
 using GenesysCloud.Extensions.Http;
 using GenesysCloud.Extensions.Options;
@@ -53,6 +52,7 @@ internal static class GenesysCloudCoreRegistration
             sp.GetRequiredService<IOptions<GenesysCloudOptions>>().Value.RateLimiting,
             sp.GetRequiredService<GenesysCloudDiagnostics>()));
         services.TryAddSingleton<AccessTokenProvider>();
+        services.TryAddSingleton<PrimaryHandlers>();
         services.TryAddSingleton<GenesysCloudClient>();
         services.TryAddSingleton<IGenesysCloudClient>(sp => sp.GetRequiredService<GenesysCloudClient>());
         services.AddHostedService<GenesysCloudHostedService>();
@@ -60,11 +60,15 @@ internal static class GenesysCloudCoreRegistration
         services.TryAddTransient<AttemptTimeoutHandler>();
         services.TryAddTransient<AccessTokenHandler>();
 
+        // The handlers are never rotated by the factory: SocketsHttpHandler's PooledConnectionLifetime already
+        // renews connections (DNS changes), and a rotation timer would keep a disposed host alive for its lifetime.
         services.AddHttpClient(AccessTokenProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         var httpClientBuilder = services.AddHttpClient(GenesysCloudClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         // Outermost: each retry passes the pacing, the attempt timeout and the token handler again.
         httpClientBuilder.AddResilienceHandler("genesyscloud", ConfigureResilience);
@@ -78,14 +82,7 @@ internal static class GenesysCloudCoreRegistration
         return builder;
     }
 
-    // Redirects are not followed, so the Authorization header can never be forwarded to another host.
-    private static SocketsHttpHandler CreatePrimaryHandler() => new()
-    {
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.All,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        UseCookies = false,
-    };
+    private static HttpMessageHandler CreatePrimaryHandler(IServiceProvider services) => services.GetRequiredService<PrimaryHandlers>().Create();
 
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {

@@ -197,6 +197,10 @@ internal sealed class AccessTokenProvider : IDisposable
             }
 
             var task = RefreshCoreAsync();
+
+            // A background refresh has no awaiter, and a caller may stop waiting (cancelled): observe the outcome so
+            // that a failure (already logged where it happened) never surfaces as an unobserved task exception.
+            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             _pending = task.IsCompleted ? null : task;
             return task;
         }

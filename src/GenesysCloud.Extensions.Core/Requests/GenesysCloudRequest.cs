@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using GenesysCloud.Extensions.Errors;
 
@@ -19,6 +20,8 @@ public sealed class GenesysCloudRequest
     {
         "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
     };
+
+    private static readonly SearchValues<char> HeaderValueChars = SearchValues.Create("\t !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     private readonly PathTemplate _template;
     private string?[]? _pathValues;
@@ -170,10 +173,14 @@ public sealed class GenesysCloudRequest
             return this;
         }
 
-        if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+        // Only what the wire carries: visible ASCII, space and tab. CR/LF would inject headers; other control and
+        // non-ASCII characters make HttpClient fail at send time, which would be retried as a transport failure.
+        if (value.AsSpan().IndexOfAnyExcept(HeaderValueChars) >= 0)
         {
             throw new GenesysCloudArgumentException(
-                GenesysCloudErrorCodes.ApiCallHeadersInvalid, $"The value of header '{name}' contains CR, LF or NUL.", nameof(value));
+                GenesysCloudErrorCodes.ApiCallHeadersInvalid,
+                $"The value of header '{name}' contains CR, LF, NUL, another control character or a non-ASCII character; only visible ASCII, space and tab can be sent.",
+                nameof(value));
         }
 
         _headers ??= [];
