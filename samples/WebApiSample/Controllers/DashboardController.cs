@@ -66,5 +66,5 @@ public sealed class DashboardController : ControllerBase
 
 /// <summary>A demo run.</summary>
 /// <param name="Calls">How many calls to queue at once. Defaults to 500.</param>
-/// <param name="RateLimitStorm">Whether the simulator answers every request with 429 for a few seconds, one second in.</param>
+/// <param name="RateLimitStorm">Whether the simulator answers every request with 429 for a few seconds once a fifth of the calls are done.</param>
 public sealed record DemoRequest(int? Calls, bool? RateLimitStorm);

@@ -23,6 +23,7 @@ public sealed class CallStatistics : IHostedService, IDisposable
     private long _failed;
     private long _suspensions;
     private double _suspendedSeconds;
+    private double? _lastSuspensionSeconds;
     private long _tokenRefreshes;
     private long _tokenRefreshFailures;
     private long _retries;
@@ -83,6 +84,7 @@ public sealed class CallStatistics : IHostedService, IDisposable
                 P99Milliseconds: Percentile(latencies, 0.99),
                 RateLimitSuspensions: _suspensions,
                 RateLimitSuspendedSeconds: _suspendedSeconds,
+                LastRateLimitSuspensionSeconds: _lastSuspensionSeconds,
                 TokenRefreshes: _tokenRefreshes,
                 TokenRefreshFailures: _tokenRefreshFailures,
                 Retries: _retries,
@@ -119,6 +121,7 @@ public sealed class CallStatistics : IHostedService, IDisposable
         {
             _suspensions++;
             _suspendedSeconds += e.Duration.TotalSeconds;
+            _lastSuspensionSeconds = e.Duration.TotalSeconds;
         }
     }
 
@@ -171,6 +174,7 @@ public sealed record CallStatisticsSnapshot(
     double? P99Milliseconds,
     long RateLimitSuspensions,
     double RateLimitSuspendedSeconds,
+    double? LastRateLimitSuspensionSeconds,
     long TokenRefreshes,
     long TokenRefreshFailures,
     long Retries,

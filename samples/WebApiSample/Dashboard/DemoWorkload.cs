@@ -22,6 +22,7 @@ public sealed class DemoWorkload(
     private DemoStatus _status = DemoStatus.Idle;
     private int _completed;
     private int _failed;
+    private int _stormAt;
 
     public bool IsAvailable => simulator.IsEnabled;
 
@@ -48,6 +49,9 @@ public sealed class DemoWorkload(
 
             _completed = 0;
             _failed = 0;
+
+            // The storm starts when a fifth of the calls are done: the rest are still queued and meet it.
+            _stormAt = rateLimitStorm ? Math.Max(1, calls / 5) : -1;
             _status = new DemoStatus(Running: true, Calls: calls, RateLimitStorm: rateLimitStorm, Completed: 0, Failed: 0);
         }
 
@@ -70,11 +74,8 @@ public sealed class DemoWorkload(
                 }
             }
 
-            var storm = rateLimitStorm ? StartStormAsync(cancellationToken) : Task.CompletedTask;
-
             // Every call is queued at once: the client's backlog, pacing and concurrency limit do the rest.
             await Task.WhenAll(Enumerable.Range(0, calls).Select(i => CallAsync(queueIds, i, cancellationToken)));
-            await storm;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -124,12 +125,17 @@ public sealed class DemoWorkload(
         {
             Interlocked.Increment(ref _failed);
         }
+
+        var stormAt = Volatile.Read(ref _stormAt);
+        if (stormAt > 0 && Volatile.Read(ref _completed) + Volatile.Read(ref _failed) >= stormAt && Interlocked.Exchange(ref _stormAt, -1) > 0)
+        {
+            StartStorm();
+        }
     }
 
-    private async Task StartStormAsync(CancellationToken cancellationToken)
+    private void StartStorm()
     {
-        // Let the first calls through, then every request gets 429 + Retry-After for a few seconds.
-        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        // Every request, the token endpoint's included, gets 429 + Retry-After until the storm ends.
         if (simulator.Simulator is { } sim)
         {
             var duration = simulator.Settings.RateLimitStormDuration;

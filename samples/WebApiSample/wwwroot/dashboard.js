@@ -47,7 +47,7 @@
     setText("suspensions", calls.rateLimitSuspensions);
     const until = client.rateLimitSuspendedUntil ? new Date(client.rateLimitSuspendedUntil) : null;
     const left = until ? Math.max(0, (until - Date.now()) / 1000) : 0;
-    setText("suspended", left > 0 ? "suspended for " + left.toFixed(1) + " s" : "not suspended (" + format(calls.rateLimitSuspendedSeconds, 1) + " s in total)");
+    setText("suspended", left > 0 ? "suspended for " + left.toFixed(1) + " s" : "not suspended" + (calls.lastRateLimitSuspensionSeconds === null ? "" : " · last one " + format(calls.lastRateLimitSuspensionSeconds, 1) + " s"));
     $("suspensionTile").classList.toggle("alert", left > 0);
     setText("tokenRefreshes", calls.tokenRefreshes);
     setText("tokenFailures", calls.tokenRefreshFailures);
