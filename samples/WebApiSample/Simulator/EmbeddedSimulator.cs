@@ -15,6 +15,7 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
     private readonly ILogger<EmbeddedSimulator> _logger;
     private readonly Lock _startLock = new();
     private GenesysCloudSimulator? _simulator;
+    private bool _disposed;
 
     public EmbeddedSimulator(IConfiguration configuration, ILogger<EmbeddedSimulator> logger)
     {
@@ -41,6 +42,8 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
 
             lock (_startLock)
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+
                 // Options are resolved (and validated) synchronously before any hosted service starts, and they
                 // need the simulator's address: so it starts here, once, on the host's start-up path.
                 return _simulator ??= Start();
@@ -69,6 +72,7 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
         {
             simulator = _simulator;
             _simulator = null;
+            _disposed = true;
         }
 
         if (simulator is not null)
