@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using WebApiSample.Dashboard;
+using WebApiSample.Errors;
+using WebApiSample.Simulator;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The client: appsettings.json's GenesysCloud section, the secret from user-secrets or GenesysCloud__ClientSecret.
+// With no ClientId configured, the embedded simulator stands in for Genesys Cloud.
+builder.Services.AddGenesysCloud(builder.Configuration.GetSection("GenesysCloud"));
+builder.Services.AddEmbeddedGenesysCloudSimulator();
+
+// Genesys errors become RFC 7807 problem details with the correlation id.
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<GenesysCloudExceptionHandler>();
+builder.Services.AddControllers();
+
+// Health: /healthz is liveness (the process answers), /readyz is the client's state.
+builder.Services.AddHealthChecks().AddGenesysCloud(name: ClientStatusReader.HealthCheckName, tags: ["ready"]);
+
+// Metrics and traces: Prometheus scrapes /metrics; OTLP (Aspire dashboard, a collector) only when configured.
+var openTelemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+    .WithMetrics(metrics => metrics
+        .AddGenesysCloudInstrumentation()
+        .AddAspNetCoreInstrumentation()
+        .AddHttpClientInstrumentation()
+        .AddPrometheusExporter())
+    .WithTracing(tracing => tracing
+        .AddGenesysCloudInstrumentation()
+        .AddAspNetCoreInstrumentation(static o => o.Filter = static context => !IsTelemetryEndpoint(context.Request.Path))
+        .AddHttpClientInstrumentation());
+if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    openTelemetry.WithLogging().UseOtlpExporter();
+}
+
+// The live dashboard page's figures and demo workload.
+builder.Services.AddSingleton<CallStatistics>();
+builder.Services.AddHostedService(static services => services.GetRequiredService<CallStatistics>());
+builder.Services.AddSingleton<ClientStatusReader>();
+builder.Services.AddSingleton<DemoWorkload>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapControllers();
+app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = static _ => false });
+app.MapHealthChecks("/readyz", new HealthCheckOptions
+{
+    Predicate = static check => check.Tags.Contains("ready"),
+
+    // Degraded is the client still connecting: not ready for traffic yet.
+    ResultStatusCodes =
+    {
+        [HealthStatus.Healthy] = StatusCodes.Status200OK,
+        [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+        [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+    },
+});
+
+await app.RunAsync();
+
+static bool IsTelemetryEndpoint(PathString path) =>
+    path.StartsWithSegments("/metrics") || path.StartsWithSegments("/api/dashboard") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");
+
+/// <summary>The sample's entry point, public for <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,108 @@
+using GenesysCloud.Extensions.Options;
+using GenesysCloud.Extensions.Simulator;
+using Microsoft.Extensions.Options;
+
+namespace WebApiSample.Simulator;
+
+/// <summary>
+/// The loopback Genesys Cloud simulator the sample talks to when no <c>GenesysCloud:ClientId</c> is configured,
+/// so <c>dotnet run</c> works on a fresh clone. A singleton: the container disposes it after the host has
+/// stopped, that is after the Genesys Cloud client has closed (and deleted its token against it).
+/// </summary>
+public sealed class EmbeddedSimulator : IAsyncDisposable
+{
+    private readonly EmbeddedSimulatorSettings _settings;
+    private readonly ILogger<EmbeddedSimulator> _logger;
+    private readonly Lock _startLock = new();
+    private GenesysCloudSimulator? _simulator;
+    private bool _disposed;
+
+    public EmbeddedSimulator(IConfiguration configuration, ILogger<EmbeddedSimulator> logger)
+    {
+        IsEnabled = string.IsNullOrWhiteSpace(configuration["GenesysCloud:ClientId"]);
+        _settings = configuration.GetSection(EmbeddedSimulatorSettings.SectionName).Get<EmbeddedSimulatorSettings>() ?? new();
+        _logger = logger;
+    }
+
+    /// <summary>Gets a value indicating whether the sample runs against the embedded simulator (no ClientId configured).</summary>
+    public bool IsEnabled { get; }
+
+    /// <summary>Gets the settings of the simulator.</summary>
+    public EmbeddedSimulatorSettings Settings => _settings;
+
+    /// <summary>Gets the running simulator, starting it on first use; null when a real org is configured.</summary>
+    public GenesysCloudSimulator? Simulator
+    {
+        get
+        {
+            if (!IsEnabled)
+            {
+                return null;
+            }
+
+            lock (_startLock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+
+                // Options are resolved (and validated) synchronously before any hosted service starts, and they
+                // need the simulator's address: so it starts here, once, on the host's start-up path.
+                return _simulator ??= Start();
+            }
+        }
+    }
+
+    /// <summary>Points the client at the simulator (an options post-configuration).</summary>
+    public void Apply(GenesysCloudOptions options)
+    {
+        if (Simulator is not { } simulator)
+        {
+            return;
+        }
+
+        options.ClientId = simulator.ClientId;
+        options.ClientSecret = simulator.ClientSecret;
+        options.ApiBaseAddress = simulator.ApiBaseAddress;
+        options.LoginBaseAddress = simulator.LoginBaseAddress;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        GenesysCloudSimulator? simulator;
+        lock (_startLock)
+        {
+            simulator = _simulator;
+            _simulator = null;
+            _disposed = true;
+        }
+
+        if (simulator is not null)
+        {
+            await simulator.DisposeAsync();
+        }
+    }
+
+    private GenesysCloudSimulator Start()
+    {
+        var simulator = GenesysCloudSimulator.StartAsync(new GenesysCloudSimulatorOptions
+        {
+            RateLimit = _settings.RateLimit,
+            RateWindow = _settings.RateWindow,
+            MinLatency = _settings.MinLatency,
+            MaxLatency = _settings.MaxLatency,
+            TokenLifetime = _settings.TokenLifetime,
+        }).GetAwaiter().GetResult();
+        Log.UsingEmbeddedSimulator(_logger, simulator.ApiBaseAddress, _settings.RateLimit, _settings.RateWindow.TotalSeconds);
+        return simulator;
+    }
+}
+
+/// <summary>Registers the embedded simulator and points the Genesys Cloud options at it when it is enabled.</summary>
+internal static class EmbeddedSimulatorServiceCollectionExtensions
+{
+    public static IServiceCollection AddEmbeddedGenesysCloudSimulator(this IServiceCollection services)
+    {
+        services.AddSingleton<EmbeddedSimulator>();
+        services.AddOptions<GenesysCloudOptions>().PostConfigure<EmbeddedSimulator>(static (options, simulator) => simulator.Apply(options));
+        return services;
+    }
+}
