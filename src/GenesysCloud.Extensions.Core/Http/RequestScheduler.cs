@@ -26,6 +26,8 @@ internal sealed class RequestScheduler : IDisposable
     private readonly ITimer _timer;
     private DateTimeOffset _timerDue = DateTimeOffset.MaxValue;
     private DateTimeOffset _suspendedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset? _suspensionStart;
+    private string _suspensionSource = "api";
     private DateTimeOffset _nextFixedStart = DateTimeOffset.MinValue;
     private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
     private bool _budgetHeadersAbsent;
@@ -68,6 +70,18 @@ internal sealed class RequestScheduler : IDisposable
             lock (_lock)
             {
                 return _suspendedUntil > _time.GetUtcNow() ? _suspendedUntil : null;
+            }
+        }
+    }
+
+    /// <summary>Gets when the scheduler's timer will next wake the backlog, or <see langword="null"/> when it is not armed.</summary>
+    internal DateTimeOffset? TimerDue
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _timerDue == DateTimeOffset.MaxValue ? null : _timerDue;
             }
         }
     }
@@ -153,14 +167,29 @@ internal sealed class RequestScheduler : IDisposable
         Pump();
     }
 
-    /// <summary>Suspends every start until <paramref name="delay"/> has passed (a 429).</summary>
+    /// <summary>
+    /// Suspends every start until <paramref name="delay"/> has passed (a 429). A 429 that arrives while a
+    /// suspension is running extends it rather than starting another: one episode is counted when it starts and
+    /// its whole length is recorded when it ends.
+    /// </summary>
     /// <returns><see langword="true"/> when this began or extended a suspension.</returns>
     public bool Suspend(TimeSpan delay, string source)
     {
+        bool started;
         bool extended;
+        (string Source, TimeSpan Length)? ended;
         lock (_lock)
         {
-            var until = _time.GetUtcNow() + delay;
+            var now = _time.GetUtcNow();
+            ended = EndSuspensionLocked(now);
+            var until = now + delay;
+            started = _suspensionStart is null;
+            if (started)
+            {
+                _suspensionStart = now;
+                _suspensionSource = source;
+            }
+
             extended = until > _suspendedUntil;
             if (extended)
             {
@@ -168,13 +197,14 @@ internal sealed class RequestScheduler : IDisposable
             }
         }
 
-        if (extended)
+        RecordEnded(ended);
+        if (started)
         {
-            _diagnostics.RateLimited(source, delay);
+            _diagnostics.SuspensionStarted(source, delay);
         }
 
         Pump();
-        return extended;
+        return started || extended;
     }
 
     /// <summary>Ends every call still in the backlog with <see cref="GenesysCloudErrorCodes.Closing"/> and refuses new ones.</summary>
@@ -279,14 +309,17 @@ internal sealed class RequestScheduler : IDisposable
     {
         List<Waiter>? ready = null;
         int remainingInBacklog = 0;
+        (string Source, TimeSpan Length)? ended;
         lock (_lock)
         {
+            var now = _time.GetUtcNow();
+            ended = EndSuspensionLocked(now);
             if (_closed)
             {
+                RecordEnded(ended);
                 return;
             }
 
-            var now = _time.GetUtcNow();
             while (_backlog.First is { } node)
             {
                 var delay = NextStartDelay(now);
@@ -310,6 +343,7 @@ internal sealed class RequestScheduler : IDisposable
             remainingInBacklog = _backlog.Count;
         }
 
+        RecordEnded(ended);
         if (ready is null)
         {
             return;
@@ -372,6 +406,27 @@ internal sealed class RequestScheduler : IDisposable
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    // A suspension episode ends when its (possibly extended) deadline has passed; its length is the deadline
+    // minus its start, whenever the queue happens to notice.
+    private (string Source, TimeSpan Length)? EndSuspensionLocked(DateTimeOffset now)
+    {
+        if (_suspensionStart is not { } start || now < _suspendedUntil)
+        {
+            return null;
+        }
+
+        _suspensionStart = null;
+        return (_suspensionSource, _suspendedUntil - start);
+    }
+
+    private void RecordEnded((string Source, TimeSpan Length)? ended)
+    {
+        if (ended is { } episode)
+        {
+            _diagnostics.SuspensionEnded(episode.Source, episode.Length);
+        }
+    }
 
     private sealed class Waiter(CallContext? call, long enqueuedAt) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {

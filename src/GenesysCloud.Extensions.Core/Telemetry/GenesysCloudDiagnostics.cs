@@ -42,8 +42,8 @@ internal sealed class GenesysCloudDiagnostics
         _tokenRefreshDuration = meter.CreateHistogram(GenesysCloudTelemetryNames.TokenRefreshDuration, "s", "Duration of access token requests.", advice: DurationAdvice);
         _tokenDeletions = meter.CreateCounter<long>(GenesysCloudTelemetryNames.TokenDeletions, "{request}", "Access token deletions, by outcome.");
         _tokenDeleteDuration = meter.CreateHistogram(GenesysCloudTelemetryNames.TokenDeleteDuration, "s", "Duration of access token deletions.", advice: DurationAdvice);
-        _suspensions = meter.CreateCounter<long>(GenesysCloudTelemetryNames.RateLimitSuspensions, "{suspension}", "Suspensions of the backlog after a 429.");
-        _suspendedTime = meter.CreateHistogram(GenesysCloudTelemetryNames.RateLimitSuspendedTime, "s", "Length of rate-limit suspensions.", advice: DurationAdvice);
+        _suspensions = meter.CreateCounter<long>(GenesysCloudTelemetryNames.RateLimitSuspensions, "{suspension}", "Rate-limit suspensions of the backlog (a 429 during a suspension extends it and is not counted again).");
+        _suspendedTime = meter.CreateHistogram(GenesysCloudTelemetryNames.RateLimitSuspendedTime, "s", "Length of each rate-limit suspension, extensions included, recorded when it ends.", advice: DurationAdvice);
         _retries = meter.CreateCounter<long>(GenesysCloudTelemetryNames.Retries, "{retry}", "Retried attempts, by reason.");
         meter.CreateObservableGauge(GenesysCloudTelemetryNames.ClientState, ObserveState, "{state}", "The client state: 1 for the current state, 0 for the others.");
         meter.CreateObservableGauge(GenesysCloudTelemetryNames.RateLimitRemaining, ObserveRemaining, "{request}", "Requests left in the current rate-limit window (from the inin-ratelimit-* headers).");
@@ -133,13 +133,14 @@ internal sealed class GenesysCloudDiagnostics
         Events.RaiseTokenDeleted(outcome, duration);
     }
 
-    public void RateLimited(string source, TimeSpan suspension)
+    public void SuspensionStarted(string source, TimeSpan initialDelay)
     {
-        var tag = new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.RateLimitSourceAttribute, source);
-        _suspensions.Add(1, tag);
-        _suspendedTime.Record(suspension.TotalSeconds, tag);
-        Events.RaiseRateLimited(source, suspension);
+        _suspensions.Add(1, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.RateLimitSourceAttribute, source));
+        Events.RaiseRateLimited(source, initialDelay);
     }
+
+    public void SuspensionEnded(string source, TimeSpan length) =>
+        _suspendedTime.Record(length.TotalSeconds, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.RateLimitSourceAttribute, source));
 
     public void Retried(CallContext? call, string reason, TimeSpan delay)
     {

@@ -11,21 +11,8 @@ public sealed class PacingTests
     private static GenesysCloudRequest Get(int i) =>
         new GenesysCloudRequest(HttpMethod.Get, "/api/v2/users/{userId}").WithPathParameter("userId", $"u{i}");
 
-    private static async Task DriveAsync(ClientHarness harness, Task work, TimeSpan step, int maxSteps = 100_000)
-    {
-        for (var i = 0; i < maxSteps && !work.IsCompleted; i++)
-        {
-            // Let every started attempt finish first, so that fake time moves only when the client waits for it.
-            await Eventually.TrueAsync(() => harness.Client.InFlightCount == 0 || work.IsCompleted, "started attempts finished");
-            await Task.Yield();
-            if (!work.IsCompleted)
-            {
-                harness.Time.Advance(step);
-            }
-        }
-
-        await work;
-    }
+    private static Task DriveAsync(ClientHarness harness, Task work, TimeSpan step) =>
+        TimeDriver.RunAsync(harness.Time, harness.Internal, work, step);
 
     [Fact]
     public async Task Fixed_mode_spaces_starts_by_time_between_requests()

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using GenesysCloud.Extensions.Api;
 using GenesysCloud.Extensions.Errors;
+using GenesysCloud.Extensions.Requests;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -29,7 +30,11 @@ public sealed class ApiContractTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_operation_reaches_the_simulator_as_its_manifest_describes_and_its_response_deserializes()
     {
-        await using var harness = await SimulatorHarness.StartAsync(simulator: s => s.RateLimit = null);
+        await using var harness = await SimulatorHarness.StartAsync(simulator: s =>
+        {
+            s.RateLimit = null;
+            s.MaxRecordedRequests = 100;
+        });
         var manifestPath = Path.Combine(AppContext.BaseDirectory, "api-manifest.json");
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath));
         var failures = new List<string>();
@@ -68,31 +73,40 @@ public sealed class ApiContractTests(ITestOutputHelper output)
             p.ParameterType == typeof(CancellationToken) ? CancellationToken.None :
             specParameters.TryGetValue(p.Name!, out var spec) ? Synthesize(p.ParameterType, spec) : null).ToArray();
 
-        var before = harness.Simulator.Inspector.TotalRequests;
         Exception? error = null;
-        try
+        string? correlationId;
+        using (var scope = GenesysCloudResponseScope.Begin())
         {
-            var task = (Task)method.Invoke(harness.Host.Services.GetRequiredService(type), arguments)!;
-            await task;
+            try
+            {
+                var task = (Task)method.Invoke(harness.Host.Services.GetRequiredService(type), arguments)!;
+                await task;
+            }
+            catch (Exception ex)
+            {
+                error = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            }
+
+            correlationId = scope.LastResponse?.CorrelationId ?? (error as GenesysCloudApiException)?.CorrelationId;
         }
-        catch (Exception ex)
+
+        if (correlationId is null)
         {
-            error = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            return $"no response from the simulator ({error?.GetType().Name}: {error?.Message})";
         }
 
         // The simulator records a request once its response is written, which can be just after the client has it.
         using var recording = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await harness.Simulator.Inspector.WaitUntilAsync(i => i.TotalRequests > before, recording.Token);
+            await harness.Simulator.Inspector.WaitUntilAsync(i => i.Requests.Any(r => r.CorrelationId == correlationId), recording.Token);
         }
         catch (OperationCanceledException)
         {
-            return $"nothing reached the simulator ({error?.GetType().Name}: {error?.Message})";
+            return $"the simulator did not record correlation id {correlationId}";
         }
 
-        var recorded = harness.Simulator.Inspector.Requests.Last(r => r.Path.StartsWith("/api/v2/", StringComparison.Ordinal));
-
+        var recorded = harness.Simulator.Inspector.Requests.Single(r => r.CorrelationId == correlationId);
         if (recorded.Operation != operationId)
         {
             return $"the simulator matched {recorded.Operation ?? "nothing"} for {recorded.Method} {recorded.RawTarget}";

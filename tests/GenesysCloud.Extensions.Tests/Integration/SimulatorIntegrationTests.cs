@@ -6,6 +6,7 @@ using GenesysCloud.Extensions.Requests;
 using GenesysCloud.Extensions.Simulator;
 using GenesysCloud.Extensions.Telemetry;
 using GenesysCloud.Extensions.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GenesysCloud.Extensions.Tests.Integration;
 
@@ -74,16 +75,8 @@ public sealed class SimulatorIntegrationTests
         var time = harness.Time!;
 
         var calls = Task.WhenAll(Enumerable.Range(0, 70).Select(i => harness.Client.SendAsync(ListQueues(1 + (i % 2), 1))));
-        var steps = 0;
-        while (!calls.IsCompleted && steps++ < 10_000)
-        {
-            await Eventually.TrueAsync(() => harness.Client.InFlightCount == 0 || calls.IsCompleted, "started calls finished");
-            await Task.Yield();
-            if (!calls.IsCompleted)
-            {
-                time.Advance(TimeSpan.FromMilliseconds(250));
-            }
-        }
+        var client = harness.Host.Services.GetRequiredService<GenesysCloud.Extensions.Hosting.GenesysCloudClient>();
+        await TimeDriver.RunAsync(time, client, calls, TimeSpan.FromMilliseconds(250));
 
         await calls;
         Assert.Equal(0, harness.Simulator.Inspector.TooManyRequestsSent);

@@ -84,6 +84,25 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task Rate_limits_during_a_suspension_extend_it_and_count_as_one_suspension_of_the_whole_length()
+    {
+        await using var harness = await ClientHarness.Create().StartAsync();
+        using var suspensions = Collect<long>(harness, GenesysCloudTelemetryNames.RateLimitSuspensions);
+        using var suspended = Collect<double>(harness, GenesysCloudTelemetryNames.RateLimitSuspendedTime);
+        var scheduler = harness.Internal.Scheduler;
+
+        scheduler.Suspend(TimeSpan.FromSeconds(10), "api");
+        harness.Time.Advance(TimeSpan.FromSeconds(4));
+        scheduler.Suspend(TimeSpan.FromSeconds(10), "api"); // extends to t = 14 s
+        scheduler.Suspend(TimeSpan.FromSeconds(2), "api");  // inside: changes nothing
+        harness.Time.Advance(TimeSpan.FromSeconds(10));
+        await harness.Client.SendAsync(Get(1));
+
+        Assert.Equal(1, Assert.Single(suspensions.GetMeasurementSnapshot()).Value);
+        Assert.Equal(14, Assert.Single(suspended.GetMeasurementSnapshot()).Value);
+    }
+
+    [Fact]
     public async Task A_token_refresh_counts_once_with_a_duration_and_outcome()
     {
         await using var harness = ClientHarness.Create();
