@@ -5,10 +5,15 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using GenesysCloud.Extensions.Benchmarks.Micro;
 using GenesysCloud.Extensions.Benchmarks.Workloads;
 
-// dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- workloads [--quick] [--only W1,W3] [--output path]
+// dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- workloads [--quick] [--only W1,W3] [--latency 50-150] [--output path]
 // dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- micro [--quick]
 var command = args.Length > 0 ? args[0] : "workloads";
 var quick = args.Contains("--quick");
+if (Environment.GetEnvironmentVariable("GC_BENCH_MIN_THREADS") is { } minThreads)
+{
+    ThreadPool.SetMinThreads(int.Parse(minThreads, System.Globalization.CultureInfo.InvariantCulture), int.Parse(minThreads, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 switch (command)
 {
     case "micro":
@@ -25,7 +30,19 @@ switch (command)
     {
         var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var output = Option("--output") ?? Path.Combine("artifacts", "benchmarks", quick ? "workloads-quick.json" : "workloads.json");
-        var runner = new WorkloadRunner(quick ? WorkloadOptions.Quick : WorkloadOptions.Full, Console.Out);
+        var workloadOptions = quick ? WorkloadOptions.Quick : WorkloadOptions.Full;
+        if (Option("--latency") is { } latency)
+        {
+            // "50-150" or "0": the simulator's latency range in milliseconds (to separate CPU cost from waiting).
+            var range = latency.Split('-');
+            workloadOptions = workloadOptions with
+            {
+                MinLatency = TimeSpan.FromMilliseconds(double.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture)),
+                MaxLatency = TimeSpan.FromMilliseconds(double.Parse(range[^1], System.Globalization.CultureInfo.InvariantCulture)),
+            };
+        }
+
+        var runner = new WorkloadRunner(workloadOptions, Console.Out);
         Console.WriteLine($"Workloads ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         var results = await runner.RunAllAsync(only);
         Console.WriteLine();
@@ -36,7 +53,7 @@ switch (command)
     }
 
     default:
-        Console.Error.WriteLine("usage: (micro | workloads) [--quick] [--only W1,W2,W3,W4] [--output path]");
+        Console.Error.WriteLine("usage: (micro | workloads) [--quick] [--only W1,W2,W3,W4] [--latency min-max] [--output path]");
         return 2;
 }
 
