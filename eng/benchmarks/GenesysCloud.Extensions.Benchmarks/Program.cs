@@ -20,7 +20,7 @@ switch (command)
     {
         // In process: no child project to build (the generated API takes minutes to compile on a small machine).
         var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
-        job = quick ? job.WithWarmupCount(1).WithIterationCount(3) : job.WithWarmupCount(5).WithIterationCount(20);
+        job = quick ? job.WithWarmupCount(1).WithIterationCount(3) : job.WithWarmupCount(5).WithIterationCount(30).WithMinIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250));
         var config = DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.DisableOptimizationsValidator);
         BenchmarkRunner.Run<PipelineBenchmarks>(config);
         return 0;
