@@ -24,6 +24,11 @@ internal sealed class RateBudget
 
     public TimeSpan WindowEstimate { get; private set; }
 
+    // False after Roll: a window rolled locally is a guess until the server answers in it. Genesys starts the next
+    // window with the first request after the reset, so the guess is early by at least one latency, and rolling from
+    // it again would drift earlier every window until starts land in the old window and get 429s.
+    private bool _resetConfirmed;
+
     public int Remaining => Math.Max(0, Allowed - Used);
 
     /// <summary>Starts a new local window when the known one has ended.</summary>
@@ -43,6 +48,7 @@ internal sealed class RateBudget
         }
 
         Used = 0;
+        _resetConfirmed = false;
     }
 
     public void OnStart() => Used++;
@@ -70,6 +76,7 @@ internal sealed class RateBudget
             // First observation, or the server is already in a window we had not rolled into.
             IsKnown = true;
             ResetAt = resetAt;
+            _resetConfirmed = true;
             Used = Math.Max(count, Used);
         }
         else if ((ResetAt - resetAt).Duration() <= SameWindowTolerance)
@@ -77,6 +84,14 @@ internal sealed class RateBudget
             // Same window: the server may have counted requests we did not start (another process with
             // the same token).
             Used = Math.Max(Used, count);
+
+            // The header is whole seconds rounded up and read after the server counted the request, so every
+            // observation is at or after the real reset: the earliest one bounds it best and is never early.
+            if (!_resetConfirmed || resetAt < ResetAt)
+            {
+                ResetAt = resetAt;
+                _resetConfirmed = true;
+            }
         }
 
         // Otherwise the response is from a window that has ended; it says nothing about this one.

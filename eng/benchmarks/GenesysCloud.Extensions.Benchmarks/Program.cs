@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using GenesysCloud.Extensions.Benchmarks.Micro;
+using GenesysCloud.Extensions.Benchmarks.Workloads;
+
+// dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- workloads [--quick] [--only W1,W3] [--latency 50-150] [--output path]
+// dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- micro [--quick]
+var command = args.Length > 0 ? args[0] : "workloads";
+var quick = args.Contains("--quick");
+if (Environment.GetEnvironmentVariable("GC_BENCH_MIN_THREADS") is { } minThreads)
+{
+    ThreadPool.SetMinThreads(int.Parse(minThreads, System.Globalization.CultureInfo.InvariantCulture), int.Parse(minThreads, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+switch (command)
+{
+    case "micro":
+    {
+        // In process: no child project to build (the generated API takes minutes to compile on a small machine).
+        var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
+        job = quick ? job.WithWarmupCount(1).WithIterationCount(3) : job.WithWarmupCount(5).WithIterationCount(30).WithMinIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250));
+        var config = DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        BenchmarkRunner.Run<PipelineBenchmarks>(config);
+        return 0;
+    }
+
+    case "workloads":
+    {
+        var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var output = Option("--output") ?? Path.Combine("artifacts", "benchmarks", quick ? "workloads-quick.json" : "workloads.json");
+        var workloadOptions = quick ? WorkloadOptions.Quick : WorkloadOptions.Full;
+        if (Option("--latency") is { } latency)
+        {
+            // "50-150" or "0": the simulator's latency range in milliseconds (to separate CPU cost from waiting).
+            var range = latency.Split('-');
+            workloadOptions = workloadOptions with
+            {
+                MinLatency = TimeSpan.FromMilliseconds(double.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture)),
+                MaxLatency = TimeSpan.FromMilliseconds(double.Parse(range[^1], System.Globalization.CultureInfo.InvariantCulture)),
+            };
+        }
+
+        var runner = new WorkloadRunner(workloadOptions, Console.Out);
+        Console.WriteLine($"Workloads ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        var results = await runner.RunAllAsync(only);
+        Console.WriteLine();
+        Console.WriteLine(WorkloadReport.ToMarkdown(results));
+        await WorkloadReport.WriteJsonAsync(results, output);
+        Console.WriteLine($"JSON: {Path.GetFullPath(output)}");
+        return results.All(r => r.Errors == 0 && r.Completed == r.Calls) ? 0 : 1;
+    }
+
+    default:
+        Console.Error.WriteLine("usage: (micro | workloads) [--quick] [--only W1,W2,W3,W4] [--latency min-max] [--output path]");
+        return 2;
+}
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
