@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using GenesysCloud.Extensions.Errors;
 
@@ -24,7 +25,27 @@ internal sealed class PathTemplate
 
     public int ParameterCount => _parameterNames.Length;
 
+    // Parsed templates are immutable and shared: generated methods use a few thousand literal templates. The
+    // bound keeps raw calls with ever-new literal paths from growing the cache without limit.
+    private static readonly ConcurrentDictionary<string, PathTemplate> Cache = new(StringComparer.Ordinal);
+
     public static PathTemplate Parse(string template)
+    {
+        if (template is not null && Cache.TryGetValue(template, out var cached))
+        {
+            return cached;
+        }
+
+        var parsed = ParseCore(template);
+        if (Cache.Count < 10_000)
+        {
+            Cache.TryAdd(template!, parsed);
+        }
+
+        return parsed;
+    }
+
+    private static PathTemplate ParseCore(string? template)
     {
         if (string.IsNullOrEmpty(template))
         {
