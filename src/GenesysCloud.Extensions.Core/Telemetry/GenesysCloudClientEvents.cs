@@ -10,7 +10,7 @@ namespace GenesysCloud.Extensions.Telemetry;
 /// handler that throws or blocks never delays a call, the queues or the client state (if handlers fall more
 /// than 10,000 events behind, the oldest undelivered events are dropped).
 /// </summary>
-public sealed class GenesysCloudClientEvents
+public sealed class GenesysCloudClientEvents : IDisposable
 {
     private readonly Channel<Action> _queue = Channel.CreateBounded<Action>(new BoundedChannelOptions(10_000)
     {
@@ -131,6 +131,9 @@ public sealed class GenesysCloudClientEvents
             Post(() => handler(this, args), nameof(RateLimited));
         }
     }
+
+    /// <summary>Stops the dispatcher once the events already raised are delivered (the container calls this when the host is disposed).</summary>
+    public void Dispose() => _queue.Writer.TryComplete();
 
     private static GenesysCloudCallEventArgs Describe(CallContext call, int size, bool added) =>
         new(call.Id, call.Method, call.PathTemplate, call.Category, call.Operation) { QueueSize = size, Added = added };
