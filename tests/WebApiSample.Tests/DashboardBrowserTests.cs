@@ -49,30 +49,22 @@ public sealed class DashboardBrowserTests(KestrelSampleFactory factory, ITestOut
         await page.GetByTestId("demo-storm").CheckAsync();
         await page.GetByTestId("demo-start").ClickAsync();
 
-        // While it runs: the backlog fills (250 calls queued at once, 50 in flight at most).
-        var sawBacklog = false;
-        var savedRunning = false;
-        var deadline = DateTime.UtcNow + DemoTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            sawBacklog |= await ReadNumberAsync(page, "backlog") > 0;
-            if (sawBacklog && !savedRunning)
-            {
-                await page.ScreenshotAsync(new() { Path = ScreenshotPath("dashboard-running.png"), FullPage = true });
-                savedRunning = true;
-            }
+        // While it runs: the backlog fills (250 calls queued at once, 50 in flight at most). Playwright waits on the
+        // page itself (it re-evaluates on every frame), so nothing here sleeps.
+        var timeout = (float)DemoTimeout.TotalMilliseconds;
+        await page.WaitForFunctionAsync(
+            "() => Number(document.querySelector('[data-testid=backlog]').textContent) > 0 || Number(document.querySelector('[data-testid=peak-backlog]')?.textContent) > 0",
+            null,
+            new() { Timeout = timeout });
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath("dashboard-running.png"), FullPage = true });
 
-            var status = await page.GetByTestId("demo-status").TextContentAsync() ?? "";
-            if (status.StartsWith("Finished", StringComparison.Ordinal))
-            {
-                break;
-            }
+        await Assertions.Expect(page.GetByTestId("demo-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Finished"), new() { Timeout = timeout });
 
-            await Task.Delay(200);
-        }
-
-        // Let one more poll land after the run, then look.
-        await Task.Delay(700);
+        // The run is over once the page's own poll shows every call completed.
+        await page.WaitForFunctionAsync(
+            $"() => Number(document.querySelector('[data-testid=completed]').textContent) >= {(completedBefore + 250).ToString(CultureInfo.InvariantCulture)}",
+            null,
+            new() { Timeout = timeout });
         var screenshot = ScreenshotPath("dashboard.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         output.WriteLine($"Screenshot: {screenshot}");
@@ -80,7 +72,7 @@ public sealed class DashboardBrowserTests(KestrelSampleFactory factory, ITestOut
         var finalStatus = await page.GetByTestId("demo-status").TextContentAsync();
         Assert.StartsWith("Finished: 250 of 250 calls done", finalStatus, StringComparison.Ordinal);
         Assert.True(await ReadNumberAsync(page, "completed") >= completedBefore + 250, "completed calls increased by the demo's 250");
-        Assert.True(sawBacklog || await ReadNumberAsync(page, "peak-backlog") > 0, "the backlog filled at some point");
+        Assert.True(await ReadNumberAsync(page, "peak-backlog") > 0, "the backlog filled at some point");
         Assert.True(await ReadNumberAsync(page, "suspensions") > 0, "the 429 storm suspended the backlog");
         Assert.True(await ReadNumberAsync(page, "token-refreshes") >= 1, "the client's token request is counted");
         Assert.Empty(errors);
