@@ -45,7 +45,11 @@ internal sealed class ModelGenerator
         }
 
         Models = models;
+        Json = new ModelJsonGenerator(imported: !models.Values.Any(m => ModelJsonGenerator.ReservedMembers.Contains(m.Name, StringComparer.Ordinal)));
     }
+
+    /// <summary>Gets the writer of the models' JSON code.</summary>
+    public ModelJsonGenerator Json { get; }
 
     public TypeMap TypeMap { get; }
 
@@ -126,7 +130,7 @@ internal sealed class ModelGenerator
 
     private ModelInfo BuildModel(string definition, string name, JsonElement schema)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal) { name, "ExtensionData" };
+        var taken = new HashSet<string>(ModelJsonGenerator.ReservedMembers, StringComparer.Ordinal) { name, "ExtensionData" };
         var raw = new List<(string Wire, string Name, JsonElement Schema)>();
         foreach (var property in Properties(schema))
         {
@@ -147,7 +151,7 @@ internal sealed class ModelGenerator
             if (TypeMap.HasStringEnum(propertySchema))
             {
                 enumName = Naming.Unique(propertyName + "Enum", taken);
-                enumType = new CsType($"global::{TypeMap.ModelsNamespace}.{name}.{enumName}", true, $"{name}.{enumName}");
+                enumType = new CsType($"global::{TypeMap.ModelsNamespace}.{name}.{enumName}", true, $"{name}.{enumName}", CsKind.Enum);
             }
 
             properties.Add(new ModelProperty(wire, propertyName, propertySchema, TypeMap.Map(propertySchema, model: true, enumType), enumName));
@@ -181,9 +185,10 @@ internal sealed class ModelGenerator
 
     private string WriteModel(ModelInfo model)
     {
-        var w = CodeWriter.File(TypeMap.ModelsNamespace);
+        var w = CodeWriter.File(TypeMap.ModelsNamespace, Json.Usings);
         w.Doc("summary", $"The <c>{Naming.Xml(model.Definition)}</c> model of the Genesys Cloud Platform API.");
-        w.Open($"public sealed class {model.Name}");
+        w.Line(Json.ConverterAttribute(model));
+        w.Open($"public sealed class {model.Name} : {Json.Interface(model)}");
         foreach (var property in model.Properties)
         {
             var description = SwaggerDocument.GetString(property.Schema, "description");
@@ -196,6 +201,8 @@ internal sealed class ModelGenerator
         w.Doc("summary", "Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.");
         w.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
         w.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }");
+        w.Line();
+        Json.WriteMembers(w, model);
 
         foreach (var property in model.Properties.Where(p => p.EnumTypeName is not null))
         {

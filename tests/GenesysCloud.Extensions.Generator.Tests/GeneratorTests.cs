@@ -98,8 +98,8 @@ public sealed class GeneratorTests(SampleSpec sample) : IClassFixture<SampleSpec
         Assert.Contains("global::System.ArgumentNullException.ThrowIfNull(body);", implementation, StringComparison.Ordinal);
         Assert.Contains("apiRequest.WithQueryParameter(\"class\", @class);", implementation, StringComparison.Ordinal);
         Assert.Contains("apiRequest.WithHeader(\"If-Match\", ifMatch);", implementation, StringComparison.Ordinal);
-        Assert.Contains("return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);", implementation, StringComparison.Ordinal);
-        Assert.Contains("ApiInvoker.SendAsync<long>(_client, apiRequest, cancellationToken);", implementation, StringComparison.Ordinal);
+        Assert.Contains("return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);", implementation, StringComparison.Ordinal);
+        Assert.Contains("GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Int64, cancellationToken);", implementation, StringComparison.Ordinal);
     }
 
     [Fact]
